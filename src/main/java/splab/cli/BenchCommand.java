@@ -1,0 +1,54 @@
+package splab.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import splab.data.DataBench;
+
+/** {@code splab bench}: throughput benchmarks that print their figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures (not timed tests).",
+        subcommands = {BenchCommand.Data.class})
+final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "data", mixinStandardHelpOptions = true,
+            description = "Graphs/s for sampling + shortest-path labels of every pair + canonical form.")
+    static final class Data implements Callable<Integer> {
+        @Option(names = "--n", defaultValue = "10", description = "Nodes per graph (default ${DEFAULT-VALUE})")
+        int n;
+
+        @Option(names = "--graphs", defaultValue = "400000", description = "Graphs per measurement (default ${DEFAULT-VALUE})")
+        long graphs;
+
+        @Option(names = "--threads", description = "Thread counts to measure (default: 1 and all cores)", split = ",")
+        int[] threads;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (n < 2 || n > 64) {
+                throw new IllegalArgumentException("--n must be in 2..64, got " + n);
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            int[] counts = threads != null ? threads : cores > 1 ? new int[] {1, cores} : new int[] {1};
+            System.out.printf("bench data: %d cores, java %s%n", cores, System.getProperty("java.version"));
+            double best = 0;
+            for (int t : counts) {
+                DataBench.Result r = DataBench.run(n, graphs, t, seed);
+                System.out.println(r);
+                best = Math.max(best, r.graphsPerSecond());
+            }
+            System.out.printf("12 million graphs (the paper's scale) at %,.0f graphs/s: %.1f minutes%n",
+                    best, 12e6 / best / 60);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package splab.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code splab}: the lab's command line. Sets DJL's offline switches before any DJL class can load, so no
+ * command ever reaches for the network.
+ */
+@Command(name = "splab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "How does a small decoder-only transformer find shortest paths in graphs?",
+        subcommands = {RunCommand.class, DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 2 bad input, 1 failure). */
+    public static int execute(String... args) {
+        configureOffline();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage()
+                    + " (see " + qualifiedName(ex.getCommandLine()) + " --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean badInput = ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException;
+            err.println(qualifiedName(commandLine) + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (System.getenv("SPLAB_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else if (!badInput) {
+                err.println("(set SPLAB_DEBUG=1 for the stack trace)");
+            }
+            return badInput ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** DJL reads these as environment variables or system properties; set them unless the user did. */
+    static void configureOffline() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("OPT_OUT_TRACKING", "true");
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", System.getProperty("user.home") + "/.djl.ai");
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static String qualifiedName(CommandLine c) {
+        return c.getCommandSpec().qualifiedName();
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"splab 0.1.0"};
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package splab.data;
+
+import splab.graph.NodeCountMix;
+
+/**
+ * The {@code data} section of a lab config.
+ *
+ * @param graphs         graphs to sample (ignored when graphs come from a file)
+ * @param nMin           fewest vertices of a sampled graph
+ * @param nMax           most vertices of a sampled graph
+ * @param edgeProbability p of G(n, p), conditioned on connectivity
+ * @param nodeMix        {@code uniform} (each n equally often) or {@code connected} (the paper's mix: n weighted
+ *                       by the number of connected graphs on n vertices)
+ * @param maxNodes       node tokens in the vocabulary; every graph must fit
+ * @param pairsPerGraph  0 for every ordered pair (s, t) with s != t, else that many distinct pairs sampled
+ * @param labelPath      {@code uniform}: the label is drawn uniformly among all shortest paths;
+ *                       {@code smallest}: the lexicographically smallest shortest path
+ * @param testFraction   share of isomorphism classes that go to the test split
+ */
+public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability, String nodeMix, int maxNodes,
+        int pairsPerGraph, String labelPath, double testFraction) {
+
+    public static DataConfig defaults() {
+        return new DataConfig(20_000, 3, 10, 0.5, "uniform", 10, 0, "uniform", 0.2);
+    }
+
+    /** Checks every field; the message names the key and the value. */
+    public DataConfig {
+        if (graphs < 0) {
+            throw new IllegalArgumentException("data.graphs must be >= 0, got " + graphs);
+        }
+        if (nMin < 2) {
+            throw new IllegalArgumentException("data.nMin must be >= 2 (a query needs two nodes), got " + nMin);
+        }
+        if (nMin > nMax) {
+            throw new IllegalArgumentException("data.nMin (" + nMin + ") is greater than data.nMax (" + nMax + ")");
+        }
+        if (nMax > maxNodes) {
+            throw new IllegalArgumentException("data.nMax (" + nMax + ") is more nodes than the vocabulary holds "
+                    + "(data.maxNodes = " + maxNodes + ")");
+        }
+        if (!(edgeProbability > 0 && edgeProbability <= 1)) {
+            throw new IllegalArgumentException("data.edgeProbability must be in (0, 1], got " + edgeProbability);
+        }
+        NodeCountMix.parse(nodeMix);
+        if (pairsPerGraph < 0) {
+            throw new IllegalArgumentException("data.pairsPerGraph must be >= 0 (0 = all pairs), got " + pairsPerGraph);
+        }
+        if (!labelPath.equals("uniform") && !labelPath.equals("smallest")) {
+            throw new IllegalArgumentException("data.labelPath must be uniform or smallest, got '" + labelPath + "'");
+        }
+        if (!(testFraction >= 0 && testFraction <= 1)) {
+            throw new IllegalArgumentException("data.testFraction must be in [0, 1], got " + testFraction);
+        }
+        new Vocabulary(maxNodes);
+    }
+
+    public NodeCountMix mix() {
+        return NodeCountMix.parse(nodeMix);
+    }
+}

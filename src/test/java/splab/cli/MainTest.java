@@ -1,0 +1,128 @@
+package splab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import splab.data.DatasetFiles;
+import splab.data.PathExample;
+import splab.graph.AllShortestPaths;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the CLI in-process and captures what it prints. */
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        Outcome o = run("--help");
+        assertEquals(0, o.code());
+        assertTrue(o.out().contains("data") && o.out().contains("run") && o.out().contains("bench"), o.out());
+    }
+
+    @Test
+    void dataWritesAValidDataset() throws IOException {
+        Path out = dir.resolve("d");
+        Outcome o = run("data", "--graphs", "300", "--seed", "1", "--out", out.toString(), "--set", "data.nMax=8");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("isomorphism classes in both splits: 0"), o.out());
+        for (String f : List.of("train.jsonl", "test.jsonl", "stats.json", "config.json", "run.json")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        List<PathExample> test = DatasetFiles.readTest(out);
+        assertFalse(test.isEmpty());
+        for (PathExample e : test) {
+            assertTrue(new AllShortestPaths(e.graph()).isShortestPath(e.path(), e.source(), e.target()));
+            assertTrue(e.n() <= 8);
+        }
+        String config = Files.readString(out.resolve("config.json"));
+        assertTrue(config.contains("\"nMax\" : 8") && config.contains("\"graphs\" : 300"), config);
+        assertTrue(Files.readString(out.resolve("run.json")).contains("datasetSha256"));
+    }
+
+    @Test
+    void dataFromANautyFile() throws Exception {
+        Path g6 = Path.of(getClass().getResource("/splab/graph/geng-c7.g6").toURI());
+        Path out = dir.resolve("d7");
+        Outcome o = run("data", "--from", g6.toString(), "--out", out.toString(), "--set", "data.pairsPerGraph=2");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(853 * 2, DatasetFiles.readTrain(out).size() + DatasetFiles.readTest(out).size());
+    }
+
+    @Test
+    void badInputIsOneLineAndNonZero() throws IOException {
+        Path out = dir.resolve("bad");
+        assertOneLineError(run("data", "--out", out.toString(), "--bogus"), "Unknown option");
+        assertOneLineError(run("data", "--out", out.toString(), "--set", "data.nMin=9", "--set", "data.nMax=4"),
+                "data.nMin (9) is greater than data.nMax (4)");
+        assertOneLineError(run("data", "--out", out.toString(), "--set", "data.nMax=12"), "vocabulary");
+        assertOneLineError(run("data", "--out", out.toString(), "--graphs", "lots"), "lots");
+        Path g6 = dir.resolve("x.g6");
+        Files.writeString(g6, "Bw\nB?\n");
+        assertOneLineError(run("data", "--from", g6.toString(), "--out", out.toString()), g6 + ":2: graph is not connected");
+        assertFalse(Files.exists(out.resolve("train.jsonl")), "nothing written on bad input");
+        Path file = dir.resolve("plain-file");
+        Files.writeString(file, "x");
+        assertOneLineError(run("data", "--graphs", "5", "--out", file.resolve("sub").toString()), "cannot create output folder");
+    }
+
+    @Test
+    void aFailedRunKeepsThePreviousDataset() throws IOException {
+        Path out = dir.resolve("keep");
+        assertEquals(0, run("data", "--graphs", "50", "--out", out.toString()).code());
+        String before = Files.readString(out.resolve("train.jsonl"));
+        Path g6 = dir.resolve("bad.g6");
+        Files.writeString(g6, "Bw\n!!\n");
+        assertEquals(2, run("data", "--from", g6.toString(), "--out", out.toString()).code());
+        assertEquals(before, Files.readString(out.resolve("train.jsonl")));
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void runDoesTheDataStageAndContinues() throws IOException {
+        Path out = dir.resolve("run");
+        Outcome first = run("run", "--out", out.toString(), "--set", "data.graphs=200");
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.exists(out.resolve("data/test.jsonl")));
+        Outcome again = run("run", "--out", out.toString(), "--set", "data.graphs=200");
+        assertTrue(again.out().contains("already complete"), again.out());
+        assertOneLineError(run("run", "--out", out.toString(), "--set", "data.graphs=300"), "another config");
+    }
+
+    private static void assertOneLineError(Outcome o, String fragment) {
+        assertTrue(o.code() != 0, "exit code for " + o.err());
+        String err = o.err().strip();
+        assertTrue(err.contains(fragment), err);
+        assertEquals(1, err.lines().count(), "one line: " + err);
+    }
+}

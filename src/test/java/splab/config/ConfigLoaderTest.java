@@ -1,0 +1,67 @@
+package splab.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultExperimentIsTheEmbeddedDefault() {
+        assertEquals(LabConfig.defaults(), ConfigLoader.load(Path.of("experiments/default.json"), List.of()));
+        assertEquals(LabConfig.defaults(), ConfigLoader.load(null, List.of()));
+    }
+
+    @Test
+    void fileThenOverridesWin() throws IOException {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, "{\"seed\": 7, \"data\": {\"nMax\": 8, \"nodeMix\": \"connected\"}}");
+        LabConfig c = ConfigLoader.load(f, List.of("data.nMax=6", "data.edgeProbability=0.3", "data.labelPath=smallest"));
+        assertEquals(7, c.seed());
+        assertEquals(6, c.data().nMax());
+        assertEquals(0.3, c.data().edgeProbability());
+        assertEquals("connected", c.data().nodeMix());
+        assertEquals("smallest", c.data().labelPath());
+        assertEquals(LabConfig.defaults().data().graphs(), c.data().graphs(), "untouched keys keep their defaults");
+    }
+
+    @Test
+    void savedConfigLoadsBackToTheSameValue() {
+        LabConfig c = ConfigLoader.load(null, List.of("data.graphs=5", "seed=3"));
+        Path f = dir.resolve("config.json");
+        ConfigLoader.save(c, f);
+        assertEquals(c, ConfigLoader.load(f, List.of()));
+    }
+
+    @Test
+    void unknownKeysAndWrongTypesAreLoudErrors() throws IOException {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, "{\"data\": {\"nodes\": 8}}");
+        String m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, List.of())).getMessage();
+        assertTrue(m.contains("unknown key 'data.nodes'") && m.contains("data.nMax"), m);
+        Files.writeString(f, "{\"data\": {\"nMax\": \"ten\"}}");
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, List.of())).getMessage();
+        assertTrue(m.contains("'data.nMax' expects an integer, got \"ten\""), m);
+        Files.writeString(f, "{\"data\": {\"nMax\": 8,}");
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, List.of())).getMessage();
+        assertTrue(m.contains("malformed JSON at line 1"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("data.nMax=2.5"))).getMessage();
+        assertTrue(m.contains("expects an integer"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("train.steps=5"))).getMessage();
+        assertTrue(m.contains("unknown key 'train.steps'"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("data.nMin=9", "data.nMax=4"))).getMessage();
+        assertTrue(m.contains("data.nMin (9) is greater than data.nMax (4)"), m);
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("data.nMax")));
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(dir.resolve("missing.json"), List.of()));
+    }
+}
