@@ -58,6 +58,31 @@ public final class NavigatorExperiments {
                     System.out.println("wrote " + out.toAbsolutePath());
                 }
             }
+            case "sweep" -> {
+                List<SpectralLineNavigator.Config> grid = new ArrayList<>(SlnSweep.defaultGrid());
+                // the effective-resistance distance of PAPER.md: every eigenvector, weighted 1/sqrt(lambda)
+                SpectralLineNavigator.Config all = SpectralLineNavigator.Config.defaults()
+                        .withK(SpectralLineNavigator.Config.ALL_EIGENVECTORS);
+                grid.add(all.withWeighting(SpectralLineNavigator.Weighting.RESISTANCE));
+                grid.add(all.withWeighting(SpectralLineNavigator.Weighting.RESISTANCE)
+                        .withDistance(SpectralLineNavigator.DistanceRule.MEAN));
+                long start = System.nanoTime();
+                List<SlnSweep.Row> rows = SlnSweep.run(grid, graphs);
+                System.out.print(SlnSweep.table(rows));
+                System.out.printf("best: %s accuracy %.4f (%.1f s)%n", SlnSweep.best(rows).config().label(),
+                        SlnSweep.best(rows).accuracy(), (System.nanoTime() - start) / 1e9);
+                if (out != null) {
+                    SlnSweep.writeCsv(out, rows);
+                    System.out.println("wrote " + out.toAbsolutePath());
+                }
+            }
+            case "bench" -> {
+                List<Navigator> navigators = List.of(new SpectralLineNavigator(), new BfsNavigator(),
+                        new SteinerbergerNavigator(), new RandomNavigator(seed));
+                for (NavigatorBench.Figure f : NavigatorBench.run(navigators, graphs, 1, 3)) {
+                    System.out.println(f);
+                }
+            }
             default -> throw new IllegalArgumentException("unknown experiment '" + what + "' (scores, sweep, bench)");
         }
     }

@@ -79,6 +79,9 @@ public final class SpectralLineNavigator implements Navigator {
             }
         }
 
+        /** k meaning "every non-trivial eigenvector" (with resistance weighting: effective resistance). */
+        public static final int ALL_EIGENVECTORS = Integer.MAX_VALUE;
+
         /** PAPER.md's reference: combinatorial, k = 3, unweighted, min distance, lowest index, no step limit. */
         public static Config defaults() {
             return new Config(Laplacian.Variant.COMBINATORIAL, 3, Weighting.NONE, DistanceRule.MIN,
@@ -111,7 +114,7 @@ public final class SpectralLineNavigator implements Navigator {
 
         /** e.g. {@code combinatorial,k=3,none,min} (tie rule and step limit only when not the default). */
         public String label() {
-            String s = lower(variant) + ",k=" + k + "," + lower(weighting) + "," + lower(distance);
+            String s = lower(variant) + ",k=" + (k == ALL_EIGENVECTORS ? "all" : Integer.toString(k)) + "," + lower(weighting) + "," + lower(distance);
             if (tie != TieRule.LOWEST_INDEX) {
                 s += "," + lower(tie);
             }
