@@ -37,8 +37,12 @@ public final class SymmetricEigenSolver {
         sortAscending(n, values, vectors);
     }
 
-    /** Convenience form: a fresh decomposition of a copy of {@code a}; returns {values[], vectors[][]}. */
-    public static Object[] decompose(double[][] a) {
+    /** Eigenvalues ascending and the matching unit eigenvectors as columns of {@code vectors}. */
+    public record Result(double[] values, double[][] vectors) {
+    }
+
+    /** Convenience form: a fresh decomposition of a copy of {@code a} (square, symmetric). */
+    public static Result decompose(double[][] a) {
         int n = a.length;
         double[][] copy = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -51,7 +55,7 @@ public final class SymmetricEigenSolver {
         double[] values = new double[n];
         double[][] vectors = new double[n][n];
         new SymmetricEigenSolver().decompose(copy, n, values, vectors);
-        return new Object[] {values, vectors};
+        return new Result(values, vectors);
     }
 
     /**

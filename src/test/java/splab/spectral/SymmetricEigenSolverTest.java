@@ -28,9 +28,9 @@ class SymmetricEigenSolverTest {
         for (int trial = 0; trial < 200; trial++) {
             int n = 1 + rng.nextInt(30);
             double[][] a = randomSymmetric(n, rng);
-            Object[] vd = SymmetricEigenSolver.decompose(a);
-            double[] values = (double[]) vd[0];
-            double[][] v = (double[][]) vd[1];
+            SymmetricEigenSolver.Result vd = SymmetricEigenSolver.decompose(a);
+            double[] values = vd.values();
+            double[][] v = vd.vectors();
             double[] ref = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(a), 1e-12, false)
                     .getEigenvalues();
             java.util.Arrays.sort(ref);
@@ -57,12 +57,12 @@ class SymmetricEigenSolverTest {
     @Test
     void handlesDiagonalAndHighlyDegenerateMatrices() {
         double[][] zero = new double[5][5];
-        double[] values = (double[]) SymmetricEigenSolver.decompose(zero)[0];
+        double[] values = SymmetricEigenSolver.decompose(zero).values();
         for (double x : values) {
             assertEquals(0.0, x, 0.0);
         }
         double[][] diag = {{3, 0, 0}, {0, -1, 0}, {0, 0, 2}};
-        assertEquals(-1.0, ((double[]) SymmetricEigenSolver.decompose(diag)[0])[0], 1e-15);
+        assertEquals(-1.0, SymmetricEigenSolver.decompose(diag).values()[0], 1e-15);
         // J - I of order 12: eigenvalues -1 (11 times) and 11
         double[][] j = new double[12][12];
         for (int r = 0; r < 12; r++) {
@@ -70,7 +70,7 @@ class SymmetricEigenSolverTest {
                 j[r][c] = r == c ? 0 : 1;
             }
         }
-        double[] jv = (double[]) SymmetricEigenSolver.decompose(j)[0];
+        double[] jv = SymmetricEigenSolver.decompose(j).values();
         for (int r = 0; r < 11; r++) {
             assertEquals(-1.0, jv[r], 1e-12);
         }
