@@ -108,6 +108,15 @@ class NavigatorsTest {
     }
 
     @Test
+    void tieRuleDecidesBetweenSymmetricNeighbours() {
+        // on C4 with k = 2 the edges sit on a circle: from 0, edges 0-1 and 0-3 are equally far from 2's edges
+        SpectralLineNavigator.Config c = SpectralLineNavigator.Config.defaults().withK(2);
+        assertArrayEquals(new int[] {0, 1, 2}, new SpectralLineNavigator(c).navigate(cycle(4), 0, 2).path());
+        assertArrayEquals(new int[] {0, 3, 2}, new SpectralLineNavigator(
+                c.withTie(SpectralLineNavigator.TieRule.HIGHEST_INDEX)).navigate(cycle(4), 0, 2).path());
+    }
+
+    @Test
     void bfsAnswersTheSmallestShortestPath() {
         assertArrayEquals(new int[] {0, 1, 2, 3}, new BfsNavigator().navigate(cycle(6), 0, 3).path());
     }
