@@ -1,0 +1,267 @@
+package splab.navigate;
+
+import java.util.Locale;
+
+import splab.graph.SmallGraph;
+import splab.spectral.Laplacian;
+import splab.spectral.Spectrum;
+import splab.spectral.SymmetricEigenSolver;
+
+/**
+ * The Spectral Line Navigator (SLN, as PAPER.md reads it). Per graph: take the Laplacian of the line graph
+ * L(G) ({@link Config#variant}), decompose it, and embed edge e of G (vertex e of L(G), lab edge order) as
+ * {@code x_e = (w_1 φ_1(e), ..., w_k φ_k(e))} over the first k non-trivial eigenvectors (index 1..k in
+ * ascending eigenvalue order; fewer when L(G) has fewer than k + 1 vertices), with {@code w_j = 1} or, under
+ * {@link Weighting#RESISTANCE}, {@code w_j = 1/sqrt(λ_j)} (then squared distances over all eigenvectors
+ * are effective resistances in L(G)).
+ *
+ * <p>Navigation from the current vertex c towards t: step to t if adjacent; otherwise score each unvisited
+ * neighbour v by the Euclidean distance from x_(c,v) to the edges incident to t, reduced by
+ * {@link DistanceRule} (min or mean), and step to the lowest score; scores within {@value #TIE} are ties,
+ * settled by {@link TieRule}. The walk ends on a dead end (no unvisited neighbour) or the step limit.
+ *
+ * <p>Per graph the work is one m x m eigendecomposition and an m x n table of scores; each query is then a
+ * few table look-ups per step. Distances do not depend on eigenvector signs. Inside a repeated eigenvalue
+ * cut by k, the basis (and so the result) is whatever the eigensolver returned: deterministic, but not
+ * canonical.
+ */
+public final class SpectralLineNavigator implements Navigator {
+    static final double TIE = 1e-9;
+
+    /** Scaling of eigenvector coordinates. */
+    public enum Weighting {
+        NONE,
+        /** w_j = 1/sqrt(λ_j). */
+        RESISTANCE;
+
+        public static Weighting parse(String s) {
+            return parseEnum(Weighting.class, s, "weighting", "none or resistance");
+        }
+    }
+
+    /** How distances to the several edges at t are reduced to one score. */
+    public enum DistanceRule {
+        MIN,
+        MEAN;
+
+        public static DistanceRule parse(String s) {
+            return parseEnum(DistanceRule.class, s, "distance rule", "min or mean");
+        }
+    }
+
+    /** Which of several equally scored neighbours to take. */
+    public enum TieRule {
+        LOWEST_INDEX,
+        HIGHEST_INDEX;
+
+        public static TieRule parse(String s) {
+            return parseEnum(TieRule.class, s.replace('-', '_'), "tie rule", "lowest_index or highest_index");
+        }
+    }
+
+    /**
+     * SLN settings.
+     *
+     * @param k         number of non-trivial eigenvectors, >= 1
+     * @param stepLimit most steps per query, >= 1 (a walk without revisits has at most n - 1 anyway)
+     */
+    public record Config(Laplacian.Variant variant, int k, Weighting weighting, DistanceRule distance,
+            TieRule tie, int stepLimit) {
+        public Config {
+            if (variant == null || weighting == null || distance == null || tie == null) {
+                throw new IllegalArgumentException("SLN config has a missing (null) setting");
+            }
+            if (k < 1) {
+                throw new IllegalArgumentException("SLN needs k >= 1 eigenvectors, got " + k);
+            }
+            if (stepLimit < 1) {
+                throw new IllegalArgumentException("step limit must be >= 1, got " + stepLimit);
+            }
+        }
+
+        /** k meaning "every non-trivial eigenvector" (with resistance weighting: effective resistance). */
+        public static final int ALL_EIGENVECTORS = Integer.MAX_VALUE;
+
+        /** PAPER.md's reference: combinatorial, k = 3, unweighted, min distance, lowest index, no step limit. */
+        public static Config defaults() {
+            return new Config(Laplacian.Variant.COMBINATORIAL, 3, Weighting.NONE, DistanceRule.MIN,
+                    TieRule.LOWEST_INDEX, Integer.MAX_VALUE);
+        }
+
+        public Config withK(int newK) {
+            return new Config(variant, newK, weighting, distance, tie, stepLimit);
+        }
+
+        public Config withVariant(Laplacian.Variant v) {
+            return new Config(v, k, weighting, distance, tie, stepLimit);
+        }
+
+        public Config withWeighting(Weighting w) {
+            return new Config(variant, k, w, distance, tie, stepLimit);
+        }
+
+        public Config withDistance(DistanceRule d) {
+            return new Config(variant, k, weighting, d, tie, stepLimit);
+        }
+
+        public Config withTie(TieRule t) {
+            return new Config(variant, k, weighting, distance, t, stepLimit);
+        }
+
+        public Config withStepLimit(int limit) {
+            return new Config(variant, k, weighting, distance, tie, limit);
+        }
+
+        /** e.g. {@code combinatorial,k=3,none,min} (tie rule and step limit only when not the default). */
+        public String label() {
+            String s = lower(variant) + ",k=" + (k == ALL_EIGENVECTORS ? "all" : Integer.toString(k)) + "," + lower(weighting) + "," + lower(distance);
+            if (tie != TieRule.LOWEST_INDEX) {
+                s += "," + lower(tie);
+            }
+            if (stepLimit != Integer.MAX_VALUE) {
+                s += ",limit=" + stepLimit;
+            }
+            return s;
+        }
+    }
+
+    private final Config config;
+
+    public SpectralLineNavigator(Config config) {
+        this.config = config;
+    }
+
+    public SpectralLineNavigator() {
+        this(Config.defaults());
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return "sln[" + config.label() + "]";
+    }
+
+    @Override
+    public GraphNavigator forGraph(SmallGraph graph) {
+        Navigator.checkConnected(graph);
+        return bind(graph, decompose(graph, config.variant()), config);
+    }
+
+    /**
+     * The edge embedding of G: row e (lab edge order) holds x_e, with {@code min(k, m - 1)} columns. The
+     * eigenvectors carry the {@link Spectrum} sign convention here, so the coordinates are reproducible.
+     */
+    public double[][] edgeEmbedding(SmallGraph graph) {
+        Navigator.checkConnected(graph);
+        Decomposition dec = decompose(graph, config.variant());
+        Spectrum.fixSigns(dec.m, dec.vectors);
+        int kk = Math.min(config.k(), dec.m - 1);
+        double[][] x = new double[dec.m][kk];
+        for (int e = 0; e < dec.m; e++) {
+            for (int j = 0; j < kk; j++) {
+                x[e][j] = dec.vectors[e][j + 1] * weight(dec.values[j + 1], config.weighting());
+            }
+        }
+        return x;
+    }
+
+    /** Eigenvalues (ascending) and eigenvectors (columns) of the Laplacian of L(G); m = edge count. */
+    record Decomposition(int m, double[] values, double[][] vectors) {
+    }
+
+    static Decomposition decompose(SmallGraph graph, Laplacian.Variant variant) {
+        int m = graph.edgeCount();
+        double[] values = new double[m];
+        double[][] vectors = new double[m][m];
+        if (m > 0) {
+            double[][] lap = new double[m][m];
+            Laplacian.fillLineGraph(graph, variant, lap);
+            new SymmetricEigenSolver().decompose(lap, m, values, vectors);
+        }
+        return new Decomposition(m, values, vectors);
+    }
+
+    private static double weight(double lambda, Weighting w) {
+        // λ_j > 0 for j >= 1 on a connected L(G); guard against round-off on a near-zero value anyway
+        return w == Weighting.NONE ? 1.0 : 1.0 / Math.sqrt(Math.max(lambda, 1e-12));
+    }
+
+    /** The per-graph navigator over an existing decomposition (shared across configs by {@link SlnSweep}). */
+    static GraphNavigator bind(SmallGraph graph, Decomposition dec, Config config) {
+        int n = graph.nodeCount();
+        int m = dec.m;
+        int kk = Math.max(0, Math.min(config.k(), m - 1));
+        double[] x = new double[m * Math.max(kk, 1)];
+        for (int j = 0; j < kk; j++) {
+            double w = weight(dec.values[j + 1], config.weighting());
+            for (int e = 0; e < m; e++) {
+                x[e * kk + j] = dec.vectors[e][j + 1] * w;
+            }
+        }
+        int[] edgeAt = new int[n * n];
+        for (int e = 0; e < m; e++) {
+            int[] uv = graph.edge(e);
+            edgeAt[uv[0] * n + uv[1]] = e;
+            edgeAt[uv[1] * n + uv[0]] = e;
+        }
+        // score[e * n + t]: distance of x_e to the edges at t, reduced by the rule
+        double[] score = new double[m * n];
+        boolean mean = config.distance() == DistanceRule.MEAN;
+        int[] at = new int[n];
+        for (int t = 0; t < n; t++) {
+            int cnt = 0;
+            for (long nb = graph.neighbours(t); nb != 0; nb &= nb - 1) {
+                at[cnt++] = edgeAt[t * n + Long.numberOfTrailingZeros(nb)];
+            }
+            for (int e = 0; e < m; e++) {
+                double best = Double.POSITIVE_INFINITY, sum = 0;
+                int eo = e * kk;
+                for (int i = 0; i < cnt; i++) {
+                    int fo = at[i] * kk;
+                    double d2 = 0;
+                    for (int j = 0; j < kk; j++) {
+                        double diff = x[eo + j] - x[fo + j];
+                        d2 += diff * diff;
+                    }
+                    double d = Math.sqrt(d2);
+                    best = Math.min(best, d);
+                    sum += d;
+                }
+                score[e * n + t] = mean ? sum / cnt : best;
+            }
+        }
+        boolean highest = config.tie() == TieRule.HIGHEST_INDEX;
+        return new GreedyWalk(graph, config.stepLimit(), true) {
+            @Override
+            protected int choose(int current, int target, long candidates, long visited) {
+                int best = -1;
+                double bestScore = Double.POSITIVE_INFINITY;
+                int row = current * n;
+                for (long c = candidates; c != 0; c &= c - 1) {
+                    int v = Long.numberOfTrailingZeros(c);
+                    double s = score[edgeAt[row + v] * n + target];
+                    if (s < bestScore - TIE || (highest && s <= bestScore + TIE)) {
+                        bestScore = Math.min(s, bestScore);
+                        best = v;
+                    }
+                }
+                return best;
+            }
+        };
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String what, String expected) {
+        try {
+            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown " + what + " '" + s + "' (expected " + expected + ")");
+        }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
