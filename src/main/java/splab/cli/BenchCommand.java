@@ -6,11 +6,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import splab.data.DataBench;
+import splab.graph.ConnectedGraphSampler;
+import splab.graph.NodeCountMix;
+import splab.graph.SmallGraph;
+import splab.navigate.BfsNavigator;
+import splab.navigate.NavigatorBench;
+import splab.navigate.SpectralLineNavigator;
 
 /** {@code splab bench}: throughput benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not timed tests).",
-        subcommands = {BenchCommand.Data.class})
+        subcommands = {BenchCommand.Data.class, BenchCommand.Navigate.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -48,6 +54,40 @@ final class BenchCommand implements Runnable {
             }
             System.out.printf("12 million graphs (the paper's scale) at %,.0f graphs/s: %.1f minutes%n",
                     best, 12e6 / best / 60);
+            return 0;
+        }
+    }
+
+    @Command(name = "navigate", mixinStandardHelpOptions = true,
+            description = "Ordered pairs/s on one thread for SLN (eigendecomposition included) beside BFS.")
+    static final class Navigate implements Callable<Integer> {
+        @Option(names = "--n", defaultValue = "10", description = "Nodes per graph (default ${DEFAULT-VALUE})")
+        int n;
+
+        @Option(names = "--graphs", defaultValue = "20000", description = "Graphs (default ${DEFAULT-VALUE})")
+        int graphs;
+
+        @Option(names = "--passes", defaultValue = "3", description = "Timed passes after one warm-up (default ${DEFAULT-VALUE})")
+        int passes;
+
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (n < 2 || n > 64 || graphs < 1 || passes < 1) {
+                throw new IllegalArgumentException("need 2 <= --n <= 64, --graphs >= 1, --passes >= 1");
+            }
+            ConnectedGraphSampler sampler = new ConnectedGraphSampler(n, n, 0.5, NodeCountMix.UNIFORM, seed);
+            java.util.List<SmallGraph> list = new java.util.ArrayList<>(graphs);
+            for (int i = 0; i < graphs; i++) {
+                list.add(sampler.next());
+            }
+            System.out.printf("bench navigate: %,d graphs with n=%d, all ordered pairs, one thread%n", graphs, n);
+            for (NavigatorBench.Figure f : NavigatorBench.run(
+                    java.util.List.of(new SpectralLineNavigator(), new BfsNavigator()), list, 1, passes)) {
+                System.out.println(f);
+            }
             return 0;
         }
     }
