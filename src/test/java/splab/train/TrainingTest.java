@@ -101,11 +101,33 @@ class TrainingTest {
 
     @Test
     void resumingFromACheckpointContinuesExactly(@TempDir Path dir) throws Exception {
+        resumeExactly(dir, smallModel());
+    }
+
+    @Test
+    void resumingWithDropoutContinuesExactly(@TempDir Path dir) throws Exception {
+        resumeExactly(dir, smallModel().withDropout(0.1f));
+    }
+
+    @Test
+    void dropoutChangesTheTrainingLoss() {
+        float plain;
+        float dropped;
+        try (Training t = Training.start(smallModel(), smallTraining(2), SOURCE)) {
+            plain = t.trainStep().loss();
+        }
+        try (Training t = Training.start(smallModel().withDropout(0.3f), smallTraining(2), SOURCE)) {
+            dropped = t.trainStep().loss();
+        }
+        assertTrue(plain != dropped, "dropout should perturb the forward pass");
+    }
+
+    private static void resumeExactly(Path dir, ModelConfig model) throws Exception {
         int n = 6;
         TrainConfig config = smallTraining(n).withWarmupSteps(2);
         float[] straightLosses = new float[n];
         List<float[]> straightParams;
-        try (Training t = Training.start(smallModel(), config, SOURCE)) {
+        try (Training t = Training.start(model, config, SOURCE)) {
             for (int i = 0; i < n; i++) {
                 straightLosses[i] = t.trainStep().loss();
             }
@@ -113,7 +135,7 @@ class TrainingTest {
         }
 
         float[] resumedLosses = new float[n];
-        try (Training t = Training.start(smallModel(), config, SOURCE)) {
+        try (Training t = Training.start(model, config, SOURCE)) {
             for (int i = 0; i < n / 2; i++) {
                 resumedLosses[i] = t.trainStep().loss();
             }
