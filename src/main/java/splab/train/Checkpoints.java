@@ -74,9 +74,10 @@ public final class Checkpoints {
             Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
             Files.move(pointer, root.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            try (Stream<Path> old = Files.list(root)) {
-                for (Path p : old.filter(p -> p.getFileName().toString().startsWith("step-"))
-                        .filter(p -> !p.equals(folder)).toList()) {
+            try (Stream<Path> old = Files.list(root)) { // older steps and temp folders of crashed saves
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith("step-")
+                                || p.getFileName().toString().startsWith(".tmp-"))
+                        .filter(p -> !p.equals(folder) && Files.isDirectory(p)).toList()) {
                     deleteTree(p);
                 }
             }

@@ -126,6 +126,26 @@ public final class Training implements AutoCloseable {
         }
     }
 
+    /** Teacher-forced figures on a batch without training: path-token loss and arg-max accuracy. */
+    public record Evaluation(float loss, long pathTokens, long correctPathTokens) {
+        public double accuracy() {
+            return pathTokens == 0 ? 0 : (double) correctPathTokens / pathTokens;
+        }
+    }
+
+    /** Evaluates {@code batch} in its own sub-manager; no gradients, no parameter change. */
+    public Evaluation evaluate(TokenBatch batch) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray tokens = sub.create(batch.tokens());
+            NDArray input = tokens.get(new NDIndex(":, :{}", batch.length() - 1));
+            NDArray target = tokens.get(new NDIndex(":, 1:"));
+            NDArray mask = sub.create(PathLoss.targetMask(batch, padToken));
+            NDArray logits = model.forward(input, false);
+            float loss = PathLoss.maskedCrossEntropy(logits, target, mask).getFloat();
+            return new Evaluation(loss, (long) mask.sum().getFloat(), PathLoss.correctTokens(logits, target, mask));
+        }
+    }
+
     /**
      * Trains until {@code config.steps()} steps in total have been taken (or {@code maxNewSteps} more,
      * whichever comes first), logging every log interval and evaluating every eval interval.
@@ -139,8 +159,8 @@ public final class Training implements AutoCloseable {
             long s = last.step();
             boolean logNow = config.logInterval() > 0 && s % config.logInterval() == 0;
             boolean evalNow = evaluator != null && config.evalInterval() > 0 && s % config.evalInterval() == 0;
+            Map<String, Object> extra = evalNow ? evaluator.evaluate(this) : new LinkedHashMap<>();
             if (log != null && (logNow || evalNow)) {
-                Map<String, Object> extra = evalNow ? evaluator.evaluate(this) : new LinkedHashMap<>();
                 log.append(last, extra);
             }
         }
