@@ -104,11 +104,10 @@ public final class Training implements AutoCloseable {
             Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + stepIndex));
         }
         try (NDManager sub = manager.newSubManager()) {
-            NDArray tokens = sub.create(batch.tokens());
-            long len = batch.length();
-            NDArray input = tokens.get(new NDIndex(":, :{}", len - 1));
-            NDArray target = tokens.get(new NDIndex(":, 1:"));
-            NDArray mask = sub.create(PathLoss.targetMask(batch, padToken));
+            BatchArrays arrays = arrays(batch, sub);
+            NDArray input = arrays.input();
+            NDArray target = arrays.target();
+            NDArray mask = arrays.mask();
             NDArray loss;
             NDArray logits;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -136,10 +135,10 @@ public final class Training implements AutoCloseable {
     /** Evaluates {@code batch} in its own sub-manager; no gradients, no parameter change. */
     public Evaluation evaluate(TokenBatch batch) {
         try (NDManager sub = manager.newSubManager()) {
-            NDArray tokens = sub.create(batch.tokens());
-            NDArray input = tokens.get(new NDIndex(":, :{}", batch.length() - 1));
-            NDArray target = tokens.get(new NDIndex(":, 1:"));
-            NDArray mask = sub.create(PathLoss.targetMask(batch, padToken));
+            BatchArrays arrays = arrays(batch, sub);
+            NDArray input = arrays.input();
+            NDArray target = arrays.target();
+            NDArray mask = arrays.mask();
             NDArray logits = model.forward(input, false);
             float loss = PathLoss.maskedCrossEntropy(logits, target, mask).getFloat();
             return new Evaluation(loss, (long) mask.sum().getFloat(), PathLoss.correctTokens(logits, target, mask));
@@ -165,6 +164,16 @@ public final class Training implements AutoCloseable {
             }
         }
         return last;
+    }
+
+    /** Inputs (tokens 0..L-2), targets (tokens 1..L-1) and the path-target mask, all [B, L-1]. */
+    private record BatchArrays(NDArray input, NDArray target, NDArray mask) {
+    }
+
+    private BatchArrays arrays(TokenBatch batch, NDManager sub) {
+        NDArray tokens = sub.create(batch.tokens());
+        return new BatchArrays(tokens.get(new NDIndex(":, :{}", batch.length() - 1)), tokens.get(new NDIndex(":, 1:")),
+                sub.create(PathLoss.targetMask(batch, padToken)));
     }
 
     private long countTokens(TokenBatch batch) {
