@@ -1,0 +1,201 @@
+package splab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import splab.model.ModelConfig;
+import splab.model.PathTransformer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Complete training checkpoints: model parameters, AdamW moments and step, examples seen, the batch
+ * generator's state and both configs, so {@link #resume} continues exactly where the run stopped.
+ *
+ * <p>Layout of a checkpoint folder: {@code checkpoints/step-00001234/} with {@code parameters.ndlist},
+ * {@code optimizer.bin}, {@code rng.bin} (a serialised {@link Random}) and {@code state.json}. A folder
+ * is written under a temporary name and renamed when complete; then the one-line file {@code LATEST} is
+ * replaced atomically to point at it, and older step folders are removed. A crash at any moment leaves
+ * {@code LATEST} naming a complete checkpoint.
+ */
+public final class Checkpoints {
+
+    /** Contents of state.json. */
+    public record State(long step, long examplesSeen, ModelConfig model, TrainConfig train) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String LATEST = "LATEST";
+
+    private Checkpoints() {
+    }
+
+    /** Saves a checkpoint of {@code training} under {@code root}; returns the new step folder. */
+    public static Path save(Training training, Path root) {
+        try {
+            Files.createDirectories(root);
+            String name = String.format("step-%08d", training.step());
+            Path tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
+            try (OutputStream out = Files.newOutputStream(tmp.resolve("parameters.ndlist"))) {
+                parameterList(training.model()).encode(out);
+            }
+            try (OutputStream out = Files.newOutputStream(tmp.resolve("optimizer.bin"))) {
+                training.optimizer().save(out);
+            }
+            try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(tmp.resolve("rng.bin")))) {
+                out.writeObject(training.rng);
+            }
+            JSON.writeValue(tmp.resolve("state.json").toFile(), new State(training.step(), training.examplesSeen,
+                    training.modelConfig(), training.config()));
+
+            Path folder = root.resolve(name);
+            if (Files.exists(folder)) {
+                deleteTree(folder);
+            }
+            Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
+            Path pointer = root.resolve(LATEST + ".tmp");
+            Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
+            Files.move(pointer, root.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> old = Files.list(root)) { // older steps and temp folders of crashed saves
+                for (Path p : old.filter(p -> p.getFileName().toString().startsWith("step-")
+                                || p.getFileName().toString().startsWith(".tmp-"))
+                        .filter(p -> !p.equals(folder) && Files.isDirectory(p)).toList()) {
+                    deleteTree(p);
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save checkpoint under " + root, e);
+        }
+    }
+
+    /** The step folder LATEST points to, or null when there is no checkpoint under {@code root}. */
+    public static Path latest(Path root) {
+        Path pointer = root.resolve(LATEST);
+        if (!Files.exists(pointer)) {
+            return null;
+        }
+        try {
+            return root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static State readState(Path folder) {
+        try {
+            return JSON.readValue(folder.resolve("state.json").toFile(), State.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + folder.resolve("state.json"), e);
+        }
+    }
+
+    /** Resumes the latest checkpoint under {@code root} with its saved training config. */
+    public static Training resume(Path root, BatchSource source) {
+        return resume(root, source, null);
+    }
+
+    /**
+     * Resumes the latest checkpoint under {@code root}: the model is rebuilt from the saved config and
+     * its parameters, optimizer state, generator state and counters are restored. A non-null
+     * {@code override} replaces the saved training config (e.g. more steps).
+     */
+    public static Training resume(Path root, BatchSource source, TrainConfig override) {
+        Path folder = latest(root);
+        if (folder == null) {
+            throw new IllegalArgumentException("no checkpoint under " + root + " (no LATEST file)");
+        }
+        State state = readState(folder);
+        Training training = Training.start(state.model(), override == null ? state.train() : override, source);
+        try {
+            try (InputStream in = Files.newInputStream(folder.resolve("parameters.ndlist"))) {
+                loadParameters(training.model(), training.manager(), in);
+            }
+            try (InputStream in = Files.newInputStream(folder.resolve("optimizer.bin"))) {
+                training.optimizer().load(in, training.manager());
+            }
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(folder.resolve("rng.bin")))) {
+                training.rng = (Random) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            training.close();
+            throw new IllegalStateException("cannot load checkpoint " + folder + ": " + e.getMessage(), e);
+        }
+        training.examplesSeen = state.examplesSeen();
+        if (training.step() != state.step()) {
+            training.close();
+            throw new IllegalStateException("checkpoint " + folder + " says step " + state.step()
+                    + " but its optimizer state is at step " + training.step());
+        }
+        return training;
+    }
+
+    /** Loads only the model of the latest checkpoint under {@code root}, for evaluation or analysis. */
+    public static PathTransformer loadModel(Path root, NDManager manager) {
+        Path folder = latest(root);
+        if (folder == null) {
+            throw new IllegalArgumentException("no checkpoint under " + root + " (no LATEST file)");
+        }
+        PathTransformer model = PathTransformer.create(readState(folder).model(), manager);
+        try (InputStream in = Files.newInputStream(folder.resolve("parameters.ndlist"))) {
+            loadParameters(model, manager, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + folder, e);
+        }
+        return model;
+    }
+
+    private static NDList parameterList(PathTransformer model) {
+        NDList list = new NDList();
+        for (Pair<String, Parameter> p : model.getParameters()) {
+            NDArray a = p.getValue().getArray();
+            list.add(a);
+        }
+        return list;
+    }
+
+    /** Copies saved values into the existing parameter arrays, keeping their identity and gradients. */
+    private static void loadParameters(PathTransformer model, NDManager manager, InputStream in) throws IOException {
+        List<Pair<String, Parameter>> params = model.getParameters().stream().toList();
+        try (NDManager scratch = manager.newSubManager()) {
+            NDList saved = NDList.decode(scratch, in);
+            if (saved.size() != params.size()) {
+                throw new IOException("checkpoint holds " + saved.size() + " parameters, model has " + params.size());
+            }
+            for (int i = 0; i < saved.size(); i++) {
+                NDArray target = params.get(i).getValue().getArray();
+                if (!saved.get(i).getShape().equals(target.getShape())) {
+                    throw new IOException("shape mismatch for " + params.get(i).getKey() + ": saved "
+                            + saved.get(i).getShape() + ", model " + target.getShape());
+                }
+                target.set(saved.get(i).toByteBuffer());
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

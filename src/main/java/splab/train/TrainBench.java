@@ -1,0 +1,105 @@
+package splab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import splab.model.ModelConfig;
+
+import java.util.Random;
+
+/**
+ * Measures training speed on this machine: tokens per second and milliseconds per step of the real
+ * training step on {@link SyntheticPaths} batches, the float32 rate of a large matrix product, and the
+ * model-FLOPs utilisation (MFU) between the two.
+ *
+ * <p>Model FLOPs per step follow the usual estimate for a decoder trained with backward:
+ * {@code 6 N + 12 L D T} per non-padding token (N parameters, L layers, D width, T sequence length;
+ * the second term is the attention score and mixing products). Padding tokens are computed by the
+ * engine but not counted, so packing waste shows up as lower MFU.
+ */
+public final class TrainBench {
+
+    /** Figures of one benchmark run. */
+    public record Result(ModelConfig model, int batchSize, int sequenceLength, int threads, long parameters,
+                         double msPerStep, double tokensPerSecond, double nonPaddingFraction,
+                         double matmulGflops, double modelGflops, double mfu) {
+
+        public String summary() {
+            return String.format(
+                    "model dModel=%d heads=%d layers=%d params=%d | batch %d x seq %d | threads %d%n"
+                            + "train step: %.1f ms/step, %.0f non-padding tokens/s (%.0f%% of positions are tokens)%n"
+                            + "matmul 1024x1024 float32: %.1f GFLOP/s%n"
+                            + "model FLOP rate: %.1f GFLOP/s, MFU %.1f%%",
+                    model.dModel(), model.heads(), model.layers(), parameters, batchSize, sequenceLength, threads,
+                    msPerStep, tokensPerSecond, 100 * nonPaddingFraction, matmulGflops, modelGflops, 100 * mfu);
+        }
+    }
+
+    private TrainBench() {
+    }
+
+    /** The standard benchmark: dModel 128, 4 heads, 2 layers, batch 64, sequence 64. */
+    public static Result run(int threads) {
+        ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(10), 64, 128, 4);
+        return run(model, 64, 64, 5, 30, threads);
+    }
+
+    public static Result run(ModelConfig model, int batchSize, int sequenceLength, int warmupSteps, int timedSteps,
+                             int threads) {
+        SyntheticPaths source = new SyntheticPaths(10, 3, 10, 0.35, sequenceLength);
+        TrainConfig config = TrainConfig.defaults().withBatchSize(batchSize)
+                .withSteps(warmupSteps + timedSteps).withWarmupSteps(1).withIntervals(0, 0).withThreads(threads);
+        // pre-draw the batches so graph sampling is not timed
+        Random rng = new Random(1);
+        TokenBatch[] batches = new TokenBatch[warmupSteps + timedSteps];
+        for (int i = 0; i < batches.length; i++) {
+            batches[i] = source.next(batchSize, rng);
+        }
+        try (Training training = Training.start(model, config, source)) {
+            for (int i = 0; i < warmupSteps; i++) {
+                training.trainStep(batches[i]);
+            }
+            long tokens = 0;
+            long start = System.nanoTime();
+            for (int i = warmupSteps; i < batches.length; i++) {
+                tokens += training.trainStep(batches[i]).tokens();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long params = training.model().parameterCount();
+            double matmul = matmulGflops(1024, 10);
+            double flopsPerToken = 6.0 * params + 12.0 * model.layers() * model.dModel() * (sequenceLength - 1);
+            double modelGflops = flopsPerToken * tokens / seconds / 1e9;
+            int usedThreads = JniUtils.getNumThreads();
+            return new Result(model, batchSize, sequenceLength, usedThreads, params, 1000 * seconds / timedSteps,
+                    tokens / seconds, (double) tokens / ((long) timedSteps * batchSize * (sequenceLength - 1)),
+                    matmul, modelGflops, modelGflops / matmul);
+        }
+    }
+
+    /** GFLOP/s of an n x n float32 matrix product (2 n^3 operations), best of {@code repeats}. */
+    public static double matmulGflops(int n, int repeats) {
+        Engine.getEngine("PyTorch");
+        double best = Double.MAX_VALUE;
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
+            NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
+            a.matMul(b).close(); // warm-up
+            for (int i = 0; i < repeats; i++) {
+                long start = System.nanoTime();
+                NDArray c = a.matMul(b);
+                c.getFloat(0, 0); // forces completion (CPU ops are synchronous; kept for clarity)
+                best = Math.min(best, (System.nanoTime() - start) / 1e9);
+                c.close();
+            }
+        }
+        return 2.0 * n * n * n / best / 1e9;
+    }
+
+    /** Prints the standard benchmark; optional argument: intra-op threads (0 = engine default). */
+    public static void main(String[] args) {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        System.out.println(run(threads).summary());
+    }
+}

@@ -1,0 +1,105 @@
+package splab.train;
+
+/**
+ * Settings of one training run, checked on construction.
+ *
+ * @param batchSize sequences per step
+ * @param steps total optimizer steps (the cosine schedule ends here)
+ * @param learningRate peak learning rate, reached at the end of warm-up
+ * @param warmupSteps steps of linear warm-up from lr/warmup to lr
+ * @param minLrRatio final learning rate as a fraction of the peak (cosine decay floor)
+ * @param weightDecay decoupled AdamW weight decay, applied to weight matrices and embeddings only
+ * @param gradClip global L2 norm above which gradients are scaled down; 0 disables clipping
+ * @param seed seed of the engine's generator (initialisation) and of the Java batch generator
+ * @param evalInterval steps between evaluations (0: never)
+ * @param logInterval steps between metrics lines (0: never)
+ * @param threads intra-op threads for PyTorch (0: leave the engine's default)
+ */
+public record TrainConfig(
+        int batchSize,
+        long steps,
+        double learningRate,
+        long warmupSteps,
+        double minLrRatio,
+        double weightDecay,
+        double gradClip,
+        long seed,
+        long evalInterval,
+        long logInterval,
+        int threads) {
+
+    public TrainConfig {
+        require(batchSize >= 1, "batchSize must be positive, got " + batchSize);
+        require(steps >= 1, "steps must be positive, got " + steps);
+        require(learningRate > 0 && Double.isFinite(learningRate), "learningRate must be positive, got " + learningRate);
+        require(warmupSteps >= 0, "warmupSteps must be >= 0, got " + warmupSteps);
+        require(minLrRatio >= 0 && minLrRatio <= 1, "minLrRatio must be in [0, 1], got " + minLrRatio);
+        require(weightDecay >= 0, "weightDecay must be >= 0, got " + weightDecay);
+        require(gradClip >= 0, "gradClip must be >= 0 (0 disables), got " + gradClip);
+        require(evalInterval >= 0, "evalInterval must be >= 0, got " + evalInterval);
+        require(logInterval >= 0, "logInterval must be >= 0, got " + logInterval);
+        require(threads >= 0, "threads must be >= 0 (0 = engine default), got " + threads);
+    }
+
+    /** Defaults: batch 64, 10,000 steps, lr 3e-3 (the calibration run's better rate), 200 warm-up steps. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(64, 10_000, 3e-3, 200, 0.1, 0.1, 1.0, 1, 500, 50, 0);
+    }
+
+    public TrainConfig withBatchSize(int v) {
+        return new TrainConfig(v, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, threads);
+    }
+
+    public TrainConfig withSteps(long v) {
+        return new TrainConfig(batchSize, v, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, threads);
+    }
+
+    public TrainConfig withLearningRate(double v) {
+        return new TrainConfig(batchSize, steps, v, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, threads);
+    }
+
+    public TrainConfig withWarmupSteps(long v) {
+        return new TrainConfig(batchSize, steps, learningRate, v, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, threads);
+    }
+
+    public TrainConfig withWeightDecay(double v) {
+        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, v, gradClip, seed,
+                evalInterval, logInterval, threads);
+    }
+
+    public TrainConfig withSeed(long v) {
+        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, v,
+                evalInterval, logInterval, threads);
+    }
+
+    public TrainConfig withIntervals(long eval, long log) {
+        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                eval, log, threads);
+    }
+
+    public TrainConfig withThreads(int v) {
+        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, v);
+    }
+
+    /** Warm-up then cosine decay: the learning rate used at 0-based {@code step}. */
+    public double learningRateAt(long step) {
+        if (step < warmupSteps) {
+            return learningRate * (step + 1) / warmupSteps;
+        }
+        long decaySteps = Math.max(1, steps - warmupSteps);
+        double progress = Math.min(1.0, (double) (step - warmupSteps) / decaySteps);
+        double cosine = 0.5 * (1 + Math.cos(Math.PI * progress));
+        return learningRate * (minLrRatio + (1 - minLrRatio) * cosine);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

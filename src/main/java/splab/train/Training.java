@@ -1,0 +1,195 @@
+package splab.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import splab.model.ModelConfig;
+import splab.model.PathTransformer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The training loop: one {@link BatchSource} batch per step, masked path cross-entropy, global-norm
+ * clipping and AdamW with warm-up then cosine decay. Each step runs in its own sub-manager, so the
+ * model's manager holds only parameters and optimizer moments between steps.
+ *
+ * <p>Reproducibility: the engine generator is seeded before the weights are drawn; batches come from
+ * a seeded {@link Random} owned here and saved by {@link Checkpoints}. When dropout is on, the engine
+ * generator is re-seeded from (seed, step) at every step, so a resumed run draws the same masks.
+ */
+public final class Training implements AutoCloseable {
+
+    /** Evaluation figures to merge into a metrics line, e.g. held-out accuracy. */
+    @FunctionalInterface
+    public interface Evaluator {
+        Map<String, Object> evaluate(Training training);
+    }
+
+    private final ModelConfig modelConfig;
+    private final TrainConfig config;
+    private final BatchSource source;
+    private final NDManager manager;
+    private final PathTransformer model;
+    private final AdamW optimizer;
+    private final int padToken;
+    Random rng;
+    long examplesSeen;
+
+    private Training(ModelConfig modelConfig, TrainConfig config, BatchSource source) {
+        this.modelConfig = modelConfig;
+        this.config = config;
+        this.source = source;
+        Engine engine = Engine.getEngine("PyTorch"); // loads the native library before any JNI call
+        if (config.threads() > 0) {
+            JniUtils.setNumThreads(config.threads());
+        }
+        engine.setRandomSeed((int) config.seed());
+        manager = NDManager.newBaseManager();
+        model = PathTransformer.create(modelConfig, manager);
+        optimizer = new AdamW(model.getParameters(), manager);
+        rng = new Random(config.seed());
+        padToken = modelConfig.vocabSize() - 6;
+    }
+
+    /** A fresh run: weights drawn from the seeded engine generator. */
+    public static Training start(ModelConfig modelConfig, TrainConfig config, BatchSource source) {
+        return new Training(modelConfig, config, source);
+    }
+
+    public PathTransformer model() {
+        return model;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public ModelConfig modelConfig() {
+        return modelConfig;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    AdamW optimizer() {
+        return optimizer;
+    }
+
+    /** Optimizer steps taken so far. */
+    public long step() {
+        return optimizer.step();
+    }
+
+    public long examplesSeen() {
+        return examplesSeen;
+    }
+
+    /** Draws one batch from the source and takes one optimizer step on it. */
+    public StepResult trainStep() {
+        return trainStep(source.next(config.batchSize(), rng));
+    }
+
+    /** Takes one optimizer step on the given batch. */
+    public StepResult trainStep(TokenBatch batch) {
+        long start = System.nanoTime();
+        long stepIndex = optimizer.step();
+        double lr = config.learningRateAt(stepIndex);
+        if (modelConfig.dropout() > 0f) {
+            Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + stepIndex));
+        }
+        try (NDManager sub = manager.newSubManager()) {
+            BatchArrays arrays = arrays(batch, sub);
+            NDArray input = arrays.input();
+            NDArray target = arrays.target();
+            NDArray mask = arrays.mask();
+            NDArray loss;
+            NDArray logits;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                logits = model.forward(input, true);
+                loss = PathLoss.maskedCrossEntropy(logits, target, mask);
+                collector.backward(loss);
+            }
+            float lossValue = loss.getFloat();
+            long pathTokens = (long) mask.sum().getFloat();
+            long correct = PathLoss.correctTokens(logits, target, mask);
+            double norm = optimizer.update(lr, config.weightDecay(), config.gradClip(), sub);
+            examplesSeen += batch.size();
+            return new StepResult(optimizer.step(), lossValue, lr, norm, countTokens(batch), pathTokens,
+                    correct, examplesSeen, (System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    /** Teacher-forced figures on a batch without training: path-token loss and arg-max accuracy. */
+    public record Evaluation(float loss, long pathTokens, long correctPathTokens) {
+        public double accuracy() {
+            return pathTokens == 0 ? 0 : (double) correctPathTokens / pathTokens;
+        }
+    }
+
+    /** Evaluates {@code batch} in its own sub-manager; no gradients, no parameter change. */
+    public Evaluation evaluate(TokenBatch batch) {
+        try (NDManager sub = manager.newSubManager()) {
+            BatchArrays arrays = arrays(batch, sub);
+            NDArray input = arrays.input();
+            NDArray target = arrays.target();
+            NDArray mask = arrays.mask();
+            NDArray logits = model.forward(input, false);
+            float loss = PathLoss.maskedCrossEntropy(logits, target, mask).getFloat();
+            return new Evaluation(loss, (long) mask.sum().getFloat(), PathLoss.correctTokens(logits, target, mask));
+        }
+    }
+
+    /**
+     * Trains until {@code config.steps()} steps in total have been taken (or {@code maxNewSteps} more,
+     * whichever comes first), logging every log interval and evaluating every eval interval.
+     * Returns the last step's result, or null when no step was left.
+     */
+    public StepResult train(long maxNewSteps, MetricsLog log, Evaluator evaluator) {
+        StepResult last = null;
+        long target = Math.min(config.steps(), optimizer.step() + maxNewSteps);
+        while (optimizer.step() < target) {
+            last = trainStep();
+            long s = last.step();
+            boolean logNow = config.logInterval() > 0 && s % config.logInterval() == 0;
+            boolean evalNow = evaluator != null && config.evalInterval() > 0 && s % config.evalInterval() == 0;
+            Map<String, Object> extra = evalNow ? evaluator.evaluate(this) : new LinkedHashMap<>();
+            if (log != null && (logNow || evalNow)) {
+                log.append(last, extra);
+            }
+        }
+        return last;
+    }
+
+    /** Inputs (tokens 0..L-2), targets (tokens 1..L-1) and the path-target mask, all [B, L-1]. */
+    private record BatchArrays(NDArray input, NDArray target, NDArray mask) {
+    }
+
+    private BatchArrays arrays(TokenBatch batch, NDManager sub) {
+        NDArray tokens = sub.create(batch.tokens());
+        return new BatchArrays(tokens.get(new NDIndex(":, :{}", batch.length() - 1)), tokens.get(new NDIndex(":, 1:")),
+                sub.create(PathLoss.targetMask(batch, padToken)));
+    }
+
+    private long countTokens(TokenBatch batch) {
+        long n = 0;
+        for (int[] row : batch.tokens()) {
+            for (int i = 0; i < row.length - 1; i++) { // inputs only: the last token is never fed
+                if (row[i] != padToken) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
