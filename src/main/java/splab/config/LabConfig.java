@@ -1,7 +1,11 @@
 package splab.config;
 
 import splab.data.DataConfig;
+import splab.data.Vocabulary;
+import splab.model.ModelConfig;
+import splab.model.ModelSettings;
 import splab.navigate.NavigateConfig;
+import splab.train.TrainConfig;
 
 /**
  * The whole resolved configuration of a run. Defaults live here in code; a JSON file and {@code --set
@@ -9,16 +13,27 @@ import splab.navigate.NavigateConfig;
  *
  * @param seed the one seed every random choice of the run derives from
  * @param data graphs, labels and the split
+ * @param model the transformer's architecture
+ * @param train the training recipe ({@code train.seed} follows the top-level seed: one seed drives everything)
  * @param navigate navigators to score and the Spectral Line Navigator's settings
  */
-public record LabConfig(long seed, DataConfig data, NavigateConfig navigate) {
+public record LabConfig(long seed, DataConfig data, ModelSettings model, TrainConfig train, NavigateConfig navigate) {
+
+    public LabConfig {
+        if (train.seed() != seed) {
+            train = train.withSeed(seed);
+        }
+    }
 
     /** The embedded default configuration ({@code experiments/default.json} holds the same values). */
     public static LabConfig defaults() {
-        return new LabConfig(1, DataConfig.defaults(), NavigateConfig.defaults());
+        return new LabConfig(1, DataConfig.defaults(), ModelSettings.defaults(), TrainConfig.defaults(), NavigateConfig.defaults());
     }
 
-    public LabConfig withSeed(long newSeed) {
-        return new LabConfig(newSeed, data, navigate);
+    /** The model's full shape: vocabulary from data.maxNodes, longest sequence from data.nMax. */
+    public ModelConfig modelConfig() {
+        int nMax = data.nMax();
+        int longest = Vocabulary.sequenceLength(nMax * (nMax - 1) / 2, nMax - 1);
+        return model.toConfig(new Vocabulary(data.maxNodes()).size(), longest);
     }
 }

@@ -13,7 +13,9 @@ public enum FailureKind {
     /** The step limit ran out before reaching t. */
     STEP_LIMIT,
     /** The path ended, or started, somewhere other than where it should. */
-    WRONG_END;
+    WRONG_END,
+    /** Output that is not a node path ended by {@code <eos>}: a special token inside it (only a model). */
+    MALFORMED;
 
     /** The CSV column name, e.g. {@code nonEdge}. */
     public String columnName() {

@@ -14,6 +14,9 @@ package splab.train;
  * @param evalInterval steps between evaluations (0: never)
  * @param logInterval steps between metrics lines (0: never)
  * @param threads intra-op threads for PyTorch (0: leave the engine's default)
+ * @param evalExamples held-out examples greedily decoded at every evaluation (0: no decoding evaluation)
+ * @param checkpointInterval steps between checkpoints (0: only at the end)
+ * @param bucketByNodeCount draw each batch from one node count, so rows have similar lengths (less padding)
  */
 public record TrainConfig(
         int batchSize,
@@ -26,7 +29,10 @@ public record TrainConfig(
         long seed,
         long evalInterval,
         long logInterval,
-        int threads) {
+        int threads,
+        int evalExamples,
+        long checkpointInterval,
+        boolean bucketByNodeCount) {
 
     public TrainConfig {
         require(batchSize >= 1, "batchSize must be positive, got " + batchSize);
@@ -39,51 +45,53 @@ public record TrainConfig(
         require(evalInterval >= 0, "evalInterval must be >= 0, got " + evalInterval);
         require(logInterval >= 0, "logInterval must be >= 0, got " + logInterval);
         require(threads >= 0, "threads must be >= 0 (0 = engine default), got " + threads);
+        require(evalExamples >= 0, "evalExamples must be >= 0, got " + evalExamples);
+        require(checkpointInterval >= 0, "checkpointInterval must be >= 0 (0 = at the end), got " + checkpointInterval);
     }
 
     /** Defaults: batch 64, 10,000 steps, lr 3e-3 (the calibration run's better rate), 200 warm-up steps. */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 10_000, 3e-3, 200, 0.1, 0.1, 1.0, 1, 500, 50, 0);
+        return new TrainConfig(64, 10_000, 3e-3, 200, 0.1, 0.1, 1.0, 1, 500, 50, 0, 1000, 1000, true);
     }
 
     public TrainConfig withBatchSize(int v) {
         return new TrainConfig(v, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     public TrainConfig withSteps(long v) {
         return new TrainConfig(batchSize, v, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     public TrainConfig withLearningRate(double v) {
         return new TrainConfig(batchSize, steps, v, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     public TrainConfig withWarmupSteps(long v) {
         return new TrainConfig(batchSize, steps, learningRate, v, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     public TrainConfig withWeightDecay(double v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, v, gradClip, seed,
-                evalInterval, logInterval, threads);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     public TrainConfig withSeed(long v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, v,
-                evalInterval, logInterval, threads);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     public TrainConfig withIntervals(long eval, long log) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                eval, log, threads);
+                eval, log, threads, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     public TrainConfig withThreads(int v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, v);
+                evalInterval, logInterval, v, evalExamples, checkpointInterval, bucketByNodeCount);
     }
 
     /** Warm-up then cosine decay: the learning rate used at 0-based {@code step}. */

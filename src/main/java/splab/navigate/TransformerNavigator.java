@@ -1,0 +1,179 @@
+package splab.navigate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import ai.djl.ndarray.NDManager;
+
+import splab.data.PathTokenizer;
+import splab.data.Vocabulary;
+import splab.graph.SmallGraph;
+import splab.model.GreedyDecoder;
+import splab.model.PathTransformer;
+
+/**
+ * The trained transformer as a {@link Navigator}: the query is written as the paper's prompt
+ * {@code <bos> u v <e> ... <q> s t <p>} and the path is decoded greedily until {@code <eos>}.
+ *
+ * <p>Each query's edge order is shuffled with a generator seeded from (seed, graph, s, t), so a query
+ * always gets the same prompt whatever batch it is in. The model's output is read as node tokens up to
+ * {@code <eos>}; a special token before {@code <eos>} is {@link FailureKind#MALFORMED}, no {@code <eos>}
+ * within n + 1 tokens is {@link FailureKind#STEP_LIMIT}; the path is then judged like any navigator's.
+ * {@link #score} decodes all queries in batches and scores them with the shared harness.
+ */
+public final class TransformerNavigator implements Navigator {
+    private final PathTransformer model;
+    private final Vocabulary vocab;
+    private final PathTokenizer tokenizer;
+    private final GreedyDecoder decoder;
+    private final long seed;
+    private final int batchSize;
+
+    public TransformerNavigator(PathTransformer model, int maxNodes, long seed, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.model = model;
+        this.vocab = new Vocabulary(maxNodes);
+        this.tokenizer = new PathTokenizer(vocab);
+        this.decoder = GreedyDecoder.forMaxNodes(model, maxNodes);
+        this.seed = seed;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    /** One query at a time (a batch of one); {@link #navigateAll} is much faster for many queries. */
+    @Override
+    public GraphNavigator forGraph(SmallGraph graph) {
+        if (!graph.isConnected()) {
+            throw new IllegalArgumentException("graph is not connected: " + graph);
+        }
+        return new GraphNavigator() {
+            @Override
+            public SmallGraph graph() {
+                return graph;
+            }
+
+            @Override
+            public NavigationResult navigate(int s, int t) {
+                checkQuery(graph, s, t);
+                return navigateAll(List.of(new Query(graph, s, t)))[0];
+            }
+        };
+    }
+
+    /** Decodes every query, {@code batchSize} prompts at a time. */
+    public NavigationResult[] navigateAll(List<Query> queries) {
+        NavigationResult[] out = new NavigationResult[queries.size()];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int from = 0; from < queries.size(); from += batchSize) {
+                int to = Math.min(queries.size(), from + batchSize);
+                int[][] prompts = new int[to - from][];
+                int longest = 0;
+                for (int i = from; i < to; i++) {
+                    Query q = queries.get(i);
+                    prompts[i - from] = prompt(q);
+                    longest = Math.max(longest, q.graph().nodeCount());
+                }
+                int[][] generated = decoder.decode(prompts, longest + 2, manager);
+                for (int i = from; i < to; i++) {
+                    Query q = queries.get(i);
+                    out[i] = interpret(q.graph(), q.source(), q.target(), generated[i - from]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Decodes all queries in batches and scores them with the shared harness (pairs/s includes decoding). */
+    public ScoreSheet score(List<Query> queries) {
+        long start = System.nanoTime();
+        NavigationResult[] results = navigateAll(queries);
+        long nanos = System.nanoTime() - start;
+        Map<SmallGraph, Map<Long, NavigationResult>> byGraph = new IdentityHashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            Query q = queries.get(i);
+            byGraph.computeIfAbsent(q.graph(), g -> new HashMap<>()).put(key(q.source(), q.target()), results[i]);
+        }
+        Navigator replay = new Navigator() {
+            @Override
+            public String name() {
+                return TransformerNavigator.this.name();
+            }
+
+            @Override
+            public GraphNavigator forGraph(SmallGraph graph) {
+                Map<Long, NavigationResult> answers = byGraph.get(graph);
+                return new GraphNavigator() {
+                    @Override
+                    public SmallGraph graph() {
+                        return graph;
+                    }
+
+                    @Override
+                    public NavigationResult navigate(int s, int t) {
+                        return answers.get(key(s, t));
+                    }
+                };
+            }
+        };
+        ScoreSheet sheet = NavigatorScores.score(replay, queries);
+        sheet.addNanos(nanos);
+        return sheet;
+    }
+
+    /** The prompt of a query, edges shuffled by the query's own seeded generator. */
+    public int[] prompt(Query q) {
+        SmallGraph g = q.graph();
+        long h = seed * 0x9E3779B97F4A7C15L + g.hashCode();
+        h = h * 31 + q.source() * 64L + q.target();
+        return tokenizer.encodePrompt(g.nodeCount(), g.edges(), q.source(), q.target(), new Random(h));
+    }
+
+    /** Reads generated tokens as a path and judges it. */
+    NavigationResult interpret(SmallGraph g, int s, int t, int[] generated) {
+        List<Integer> path = new ArrayList<>();
+        boolean ended = false;
+        for (int token : generated) {
+            if (token == vocab.eos()) {
+                ended = true;
+                break;
+            }
+            if (!vocab.isNode(token)) {
+                return NavigationResult.failure(toArray(path), FailureKind.MALFORMED);
+            }
+            path.add(token);
+        }
+        int[] p = toArray(path);
+        if (!ended) {
+            FailureKind early = NavigationResult.firstProblem(g, s, t, p, Integer.MAX_VALUE);
+            return NavigationResult.failure(p, early != null && early != FailureKind.WRONG_END ? early : FailureKind.STEP_LIMIT);
+        }
+        return NavigationResult.check(g, s, t, p, Integer.MAX_VALUE);
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static long key(int s, int t) {
+        return (long) s << 32 | t;
+    }
+
+    private static void checkQuery(SmallGraph g, int s, int t) {
+        if (s < 0 || s >= g.nodeCount() || t < 0 || t >= g.nodeCount()) {
+            throw new IllegalArgumentException("source " + s + " or target " + t + " is not a node (0.." + (g.nodeCount() - 1) + ")");
+        }
+        if (s == t) {
+            throw new IllegalArgumentException("source and target are both " + s + ": nothing to navigate");
+        }
+    }
+}
