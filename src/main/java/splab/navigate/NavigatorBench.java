@@ -4,12 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-
 import splab.graph.SmallGraph;
-import splab.spectral.Laplacian;
-import splab.spectral.SymmetricEigenSolver;
 
 /**
  * Single-thread throughput: ordered pairs navigated per second, per-graph preparation (for SLN the line-graph
@@ -64,58 +59,6 @@ public final class NavigatorBench {
             out.add(new Figure(nav.name(), (long) graphs.size() * timedPasses, pairs, seconds));
         }
         return out;
-    }
-
-    /** Mean time of one line-graph Laplacian eigendecomposition, microseconds, by two solvers. */
-    public record SolverFigure(int matrices, double meanOrder, double hipparchusMicros, double ownMicros) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT,
-                    "L(G) Laplacian eigendecomposition, %d matrices of mean order %.1f: Hipparchus %.1f us, "
-                            + "SymmetricEigenSolver %.1f us", matrices, meanOrder, hipparchusMicros, ownMicros);
-        }
-    }
-
-    /**
-     * Times Hipparchus' {@code EigenDecompositionSymmetric} against the lab's {@link SymmetricEigenSolver}
-     * on the combinatorial Laplacians of the graphs' line graphs (after one untimed pass each).
-     */
-    public static SolverFigure compareSolvers(List<SmallGraph> graphs) {
-        List<double[][]> mats = new ArrayList<>();
-        long order = 0;
-        for (SmallGraph g : graphs) {
-            mats.add(Laplacian.ofLineGraph(g, Laplacian.Variant.COMBINATORIAL));
-            order += g.edgeCount();
-        }
-        double sink = 0;
-        double hip = 0, own = 0;
-        SymmetricEigenSolver solver = new SymmetricEigenSolver();
-        for (int pass = 0; pass < 2; pass++) {
-            long t0 = System.nanoTime();
-            for (double[][] a : mats) {
-                sink += new EigenDecompositionSymmetric(new Array2DRowRealMatrix(a, false), 1e-12, false)
-                        .getEigenvector(0).getEntry(0);
-            }
-            long t1 = System.nanoTime();
-            for (double[][] a : mats) {
-                int m = a.length;
-                double[][] work = new double[m][];
-                for (int i = 0; i < m; i++) {
-                    work[i] = a[i].clone();
-                }
-                double[] values = new double[m];
-                double[][] vectors = new double[m][m];
-                solver.decompose(work, m, values, vectors);
-                sink += vectors[0][0];
-            }
-            long t2 = System.nanoTime();
-            hip = (t1 - t0) / 1e3 / mats.size();
-            own = (t2 - t1) / 1e3 / mats.size();
-        }
-        if (sink == Double.MIN_VALUE) {
-            System.out.print("");
-        }
-        return new SolverFigure(mats.size(), (double) order / mats.size(), hip, own);
     }
 
     /** {pairs, total steps} of one pass. */

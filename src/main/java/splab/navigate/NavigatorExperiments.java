@@ -82,7 +82,6 @@ public final class NavigatorExperiments {
                 for (NavigatorBench.Figure f : NavigatorBench.run(navigators, graphs, 1, 3)) {
                     System.out.println(f);
                 }
-                System.out.println(NavigatorBench.compareSolvers(graphs));
             }
             default -> throw new IllegalArgumentException("unknown experiment '" + what + "' (scores, sweep, bench)");
         }

@@ -1,18 +1,13 @@
 package splab.navigate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import splab.graph.AllShortestPaths;
 import splab.graph.SmallGraph;
+import splab.io.AtomicFiles;
 
 /**
  * The evaluation harness: scores any {@link Navigator} on a list of {@link Query queries} or on every
@@ -158,30 +153,9 @@ public final class NavigatorScores {
         return sb.toString();
     }
 
-    /** Writes the CSV atomically: to a temporary file beside {@code file}, then renamed over it. */
+    /** Writes the CSV atomically ({@link AtomicFiles}): readers see the old file or the whole new one. */
     public static void writeCsv(Path file, List<ScoreSheet> sheets) {
-        writeAtomically(file, csv(sheets));
-    }
-
-    /** Writes text to a temporary sibling file, then renames it onto {@code file}. */
-    public static void writeAtomically(Path file, String text) {
-        Path abs = file.toAbsolutePath();
-        try {
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + abs + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(file, csv(sheets));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import splab.graph.AllShortestPaths;
 import splab.graph.SmallGraph;
+import splab.io.AtomicFiles;
 import splab.spectral.Laplacian;
 
 /**
@@ -124,8 +125,9 @@ public final class SlnSweep {
         return sb.toString();
     }
 
+    /** Writes the CSV atomically ({@link AtomicFiles}). */
     public static void writeCsv(Path file, List<Row> rows) {
-        NavigatorScores.writeAtomically(file, csv(rows));
+        AtomicFiles.writeString(file, csv(rows));
     }
 
     /** A terminal table, one line per setting, best marked with '*'. */

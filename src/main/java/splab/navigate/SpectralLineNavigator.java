@@ -5,7 +5,6 @@ import java.util.Locale;
 import splab.graph.SmallGraph;
 import splab.spectral.Laplacian;
 import splab.spectral.Spectrum;
-import splab.spectral.SymmetricEigenSolver;
 
 /**
  * The Spectral Line Navigator (SLN, as PAPER.md reads it). Per graph: take the Laplacian of the line graph
@@ -152,36 +151,33 @@ public final class SpectralLineNavigator implements Navigator {
 
     /**
      * The edge embedding of G: row e (lab edge order) holds x_e, with {@code min(k, m - 1)} columns. The
-     * eigenvectors carry the {@link Spectrum} sign convention here, so the coordinates are reproducible.
+     * eigenvectors carry the {@link Spectrum} sign convention, so the coordinates are reproducible.
      */
     public double[][] edgeEmbedding(SmallGraph graph) {
         Navigator.checkConnected(graph);
         Decomposition dec = decompose(graph, config.variant());
-        Spectrum.fixSigns(dec.m, dec.vectors);
         int kk = Math.min(config.k(), dec.m - 1);
         double[][] x = new double[dec.m][kk];
         for (int e = 0; e < dec.m; e++) {
             for (int j = 0; j < kk; j++) {
-                x[e][j] = dec.vectors[e][j + 1] * weight(dec.values[j + 1], config.weighting());
+                x[e][j] = dec.spectrum.component(e, j + 1) * weight(dec.spectrum.value(j + 1), config.weighting());
             }
         }
         return x;
     }
 
-    /** Eigenvalues (ascending) and eigenvectors (columns) of the Laplacian of L(G); m = edge count. */
-    record Decomposition(int m, double[] values, double[][] vectors) {
+    /** The {@link Spectrum} of the Laplacian of L(G); m = edge count (no spectrum, null, when m = 0). */
+    record Decomposition(int m, Spectrum spectrum) {
     }
 
     static Decomposition decompose(SmallGraph graph, Laplacian.Variant variant) {
         int m = graph.edgeCount();
-        double[] values = new double[m];
-        double[][] vectors = new double[m][m];
-        if (m > 0) {
-            double[][] lap = new double[m][m];
-            Laplacian.fillLineGraph(graph, variant, lap);
-            new SymmetricEigenSolver().decompose(lap, m, values, vectors);
+        if (m == 0) {
+            return new Decomposition(0, null);
         }
-        return new Decomposition(m, values, vectors);
+        double[][] lap = new double[m][m];
+        Laplacian.fillLineGraph(graph, variant, lap);
+        return new Decomposition(m, Spectrum.of(lap));
     }
 
     private static double weight(double lambda, Weighting w) {
@@ -196,9 +192,9 @@ public final class SpectralLineNavigator implements Navigator {
         int kk = Math.max(0, Math.min(config.k(), m - 1));
         double[] x = new double[m * Math.max(kk, 1)];
         for (int j = 0; j < kk; j++) {
-            double w = weight(dec.values[j + 1], config.weighting());
+            double w = weight(dec.spectrum.value(j + 1), config.weighting());
             for (int e = 0; e < m; e++) {
-                x[e * kk + j] = dec.vectors[e][j + 1] * w;
+                x[e * kk + j] = dec.spectrum.component(e, j + 1) * w;
             }
         }
         int[] edgeAt = new int[n * n];

@@ -1,7 +1,7 @@
 package splab.navigate;
 
 import splab.graph.SmallGraph;
-import splab.spectral.SymmetricEigenSolver;
+import splab.spectral.Spectrum;
 
 /**
  * Steinerberger's spectral navigation (S. Steinerberger, "A spectral approach to the shortest path problem",
@@ -41,12 +41,11 @@ public final class SteinerbergerNavigator implements Navigator {
         Navigator.checkConnected(graph);
         int n = graph.nodeCount();
         double[][] phi = new double[n][]; // phi[t][v], filled on first use of target t
-        SymmetricEigenSolver solver = new SymmetricEigenSolver();
         return new GreedyWalk(graph, Integer.MAX_VALUE, false) {
             @Override
             protected int choose(int current, int target, long candidates, long visited) {
                 if (phi[target] == null) {
-                    phi[target] = potential(graph, target, perComponent, solver);
+                    phi[target] = potential(graph, target, perComponent);
                 }
                 double[] f = phi[target];
                 int best = -1;
@@ -64,12 +63,12 @@ public final class SteinerbergerNavigator implements Navigator {
     }
 
     /** φ for target t: the lowest Dirichlet eigenvector (per component of G - t, or global), φ(t) = 0. */
-    static double[] potential(SmallGraph g, int t, boolean perComponent, SymmetricEigenSolver solver) {
+    static double[] potential(SmallGraph g, int t, boolean perComponent) {
         int n = g.nodeCount();
         double[] phi = new double[n];
         long rest = (n == 64 ? -1L : (1L << n) - 1) & ~(1L << t);
         if (!perComponent) {
-            fillLowest(g, rest, phi, solver);
+            fillLowest(g, rest, phi);
             return phi;
         }
         while (rest != 0) {
@@ -82,14 +81,14 @@ public final class SteinerbergerNavigator implements Navigator {
                 frontier = next & rest & ~comp;
                 comp |= frontier;
             }
-            fillLowest(g, comp, phi, solver);
+            fillLowest(g, comp, phi);
             rest &= ~comp;
         }
         return phi;
     }
 
     /** Writes into phi the lowest eigenvector of D - A restricted to the vertex set {@code set}. */
-    private static void fillLowest(SmallGraph g, long set, double[] phi, SymmetricEigenSolver solver) {
+    private static void fillLowest(SmallGraph g, long set, double[] phi) {
         int size = Long.bitCount(set);
         int[] vertex = new int[size];
         int k = 0;
@@ -105,16 +104,14 @@ public final class SteinerbergerNavigator implements Navigator {
                 a[j][i] = x;
             }
         }
-        double[] values = new double[size];
-        double[][] vectors = new double[size][size];
-        solver.decompose(a, size, values, vectors);
+        double[] lowest = Spectrum.of(a).vector(0);
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            sum += vectors[i][0];
+            sum += lowest[i];
         }
         double sign = sum < 0 ? -1 : 1;
         for (int i = 0; i < size; i++) {
-            phi[vertex[i]] = sign * vectors[i][0];
+            phi[vertex[i]] = sign * lowest[i];
         }
     }
 }

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.RealVector;
+
 /**
  * The eigendecomposition of a real symmetric matrix M = V diag(λ) V^T, with the lab's conventions:
  *
@@ -15,6 +19,11 @@ import java.util.List;
  *       This makes a simple eigenvector unique. Inside a repeated eigenvalue the basis itself is whatever the
  *       solver returned, so compare {@link #eigenspaces(double) eigenspaces}, not single vectors, there.</li>
  * </ul>
+ *
+ * <p>The numerics are Hipparchus' {@code EigenDecompositionSymmetric} (Householder tridiagonalization and
+ * implicit QL); {@link #of(double[][])} is the lab's one call into it. On the lab's line-graph Laplacians
+ * (order about 22) it took 45 to 53 µs per matrix against 40 to 43 µs for the hand-written solver it
+ * replaced, close enough to prefer a maintained library over own numerics.
  */
 public final class Spectrum {
     /** Two entries whose magnitudes differ by at most this count as tied for the sign convention. */
@@ -53,30 +62,43 @@ public final class Spectrum {
                 scale = Math.max(scale, Math.abs(x));
             }
         }
+        // Hipparchus checks symmetry to its own (relative 1e-12) epsilon; hand it the exactly symmetric part.
+        double[][] sym = new double[n][n];
         for (int i = 0; i < n; i++) {
+            sym[i][i] = matrix[i][i];
             for (int j = 0; j < i; j++) {
-                if (Math.abs(matrix[i][j] - matrix[j][i]) > 1e-9 * Math.max(1, scale)) {
+                double lower = matrix[i][j], upper = matrix[j][i];
+                if (Math.abs(lower - upper) > 1e-9 * Math.max(1, scale)) {
                     throw new IllegalArgumentException("matrix is not symmetric at (" + i + ", " + j + "): "
-                            + matrix[i][j] + " vs " + matrix[j][i]);
+                            + lower + " vs " + upper);
                 }
+                double x = 0.5 * (lower + upper);
+                sym[i][j] = x;
+                sym[j][i] = x;
             }
         }
-        double[][] work = new double[n][];
-        for (int i = 0; i < n; i++) {
-            work[i] = matrix[i].clone();
-        }
-        double[] values = new double[n];
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(sym, false),
+                EigenDecompositionSymmetric.DEFAULT_EPSILON, false); // false: eigenvalues ascending
+        double[] values = eig.getEigenvalues();
         double[][] vectors = new double[n][n];
-        new SymmetricEigenSolver().decompose(work, n, values, vectors);
+        for (int j = 0; j < n; j++) {
+            RealVector v = eig.getEigenvector(j);
+            for (int i = 0; i < n; i++) {
+                vectors[i][j] = v.getEntry(i);
+            }
+        }
+        for (int j = 1; j < n; j++) {
+            if (!(values[j - 1] <= values[j])) {
+                throw new IllegalStateException("eigenvalues not ascending at " + j + ": " + values[j - 1] + ", "
+                        + values[j]);
+            }
+        }
         fixSigns(n, vectors);
         return new Spectrum(n, values, vectors);
     }
 
-    /**
-     * Applies the sign convention in place to the first n columns of {@code vectors} (n x n).
-     * Exposed for hot paths that run {@link SymmetricEigenSolver} on their own buffers.
-     */
-    public static void fixSigns(int n, double[][] vectors) {
+    /** Applies the sign convention in place to the columns of {@code vectors} (n x n). */
+    private static void fixSigns(int n, double[][] vectors) {
         for (int j = 0; j < n; j++) {
             int lead = 0;
             double best = -1;

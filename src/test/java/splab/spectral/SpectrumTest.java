@@ -128,6 +128,83 @@ class SpectrumTest {
     }
 
     @Test
+    void randomSymmetricMatricesGiveAscendingOrthonormalEigenpairs() {
+        Random rng = new Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rng.nextInt(30);
+            double[][] a = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    a[i][j] = a[j][i] = rng.nextInt(4) == 0 ? 0 : rng.nextGaussian();
+                }
+            }
+            double[][] before = new double[n][];
+            for (int i = 0; i < n; i++) {
+                before[i] = a[i].clone();
+            }
+            Spectrum s = Spectrum.of(a);
+            assertTrue(java.util.Arrays.deepEquals(before, a), "input not modified");
+            double trace = 0, sum = 0;
+            for (int j = 0; j < n; j++) {
+                trace += a[j][j];
+                sum += s.value(j);
+                if (j > 0) {
+                    assertTrue(s.value(j - 1) <= s.value(j), "ascending at " + j);
+                }
+                for (int i = 0; i < n; i++) {
+                    double av = 0;
+                    for (int k = 0; k < n; k++) {
+                        av += a[i][k] * s.component(k, j);
+                    }
+                    assertEquals(s.value(j) * s.component(i, j), av, 1e-9, "A v = lambda v, " + n + "x" + n);
+                }
+                for (int j2 = 0; j2 < n; j2++) {
+                    double dot = 0;
+                    for (int k = 0; k < n; k++) {
+                        dot += s.component(k, j) * s.component(k, j2);
+                    }
+                    assertEquals(j == j2 ? 1.0 : 0.0, dot, 1e-9, "orthonormal columns");
+                }
+            }
+            assertEquals(trace, sum, 1e-9, "eigenvalues sum to the trace");
+        }
+    }
+
+    @Test
+    void handlesDiagonalAndHighlyDegenerateMatrices() {
+        for (double x : Spectrum.of(new double[5][5]).values()) {
+            assertEquals(0.0, x, 0.0);
+        }
+        assertArrayEquals(new double[] {-1, 2, 3},
+                Spectrum.of(new double[][] {{3, 0, 0}, {0, -1, 0}, {0, 0, 2}}).values(), 1e-15);
+        assertArrayEquals(new double[] {4}, Spectrum.of(new double[][] {{4}}).values(), 0.0);
+        assertEquals(1.0, Spectrum.of(new double[][] {{4}}).component(0, 0), 0.0);
+        // J - I of order 12: eigenvalues -1 (11 times) and 11
+        double[][] j = new double[12][12];
+        for (int r = 0; r < 12; r++) {
+            for (int c = 0; c < 12; c++) {
+                j[r][c] = r == c ? 0 : 1;
+            }
+        }
+        Spectrum s = Spectrum.of(j);
+        for (int r = 0; r < 11; r++) {
+            assertEquals(-1.0, s.value(r), 1e-12);
+        }
+        assertEquals(11.0, s.value(11), 1e-12);
+        assertEquals(List.of(new Spectrum.Eigenspace(s.eigenspaces(1e-9).get(0).value(), 0, 11),
+                new Spectrum.Eigenspace(s.eigenspaces(1e-9).get(1).value(), 11, 12)), s.eigenspaces(1e-9));
+    }
+
+    @Test
+    void acceptsRoundOffAsymmetryWithinTheDocumentedTolerance() {
+        // off by 1e-11 relative: beyond Hipparchus' own 1e-12 check, within the lab's documented 1e-9
+        double[][] a = {{2, 1 + 1e-11}, {1, 2}};
+        Spectrum s = Spectrum.of(a);
+        assertEquals(1.0, s.value(0), 1e-9);
+        assertEquals(3.0, s.value(1), 1e-9);
+    }
+
+    @Test
     void rejectsBadMatrices() {
         assertThrows(IllegalArgumentException.class, () -> Spectrum.of(new double[0][0]));
         assertThrows(IllegalArgumentException.class, () -> Spectrum.of(new double[][] {{1, 2}, {3, 1}}));
