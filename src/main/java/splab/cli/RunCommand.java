@@ -3,6 +3,7 @@ package splab.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,14 +14,18 @@ import splab.config.ConfigLoader;
 import splab.config.LabConfig;
 import splab.config.Provenance;
 import splab.data.DatasetFiles;
+import splab.navigate.ScoreSheet;
+import splab.train.Checkpoints;
 
 /**
- * {@code splab run}: the main job on one config, stage by stage, into {@code runs/NAME}. A stage whose output
- * is complete for the same resolved config is not redone, so a rerun continues where a failure stopped.
+ * {@code splab run}: the main job on one config, stage by stage, into {@code runs/NAME}. A finished stage is
+ * kept and an interrupted training resumes from its latest checkpoint, so a rerun continues where a failure
+ * stopped; a stage that fails says which.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the lab's main job (default: the embedded default config) into runs/NAME.",
-            "Stages: data (more stages arrive with training, navigators and the spectral report)."})
+        description = {"Run the lab's main job (default: the embedded default config) into runs/NAME:",
+            "data -> train -> navigate (the model beside bfs, sln, steinerberger, random on the same held-out pairs).",
+            "A rerun into the same folder continues from the stages already finished."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions = new ConfigOptions();
@@ -42,18 +47,67 @@ final class RunCommand implements Callable<Integer> {
         Provenance prov = Provenance.start("run", List.of(), config.seed());
 
         Path data = dir.resolve("data");
-        System.out.println("== stage data");
-        if (Files.exists(data.resolve(DatasetFiles.STATS_FILE))) {
-            System.out.println("data: already complete in " + data + ", kept");
-        } else {
-            DataStage.run(config, null, data, System.out);
-        }
-        prov.time("dataSeconds");
-        prov.put("datasetSha256", Provenance.sha256(List.of(data.resolve(DatasetFiles.TRAIN_FILE),
-                data.resolve(DatasetFiles.TEST_FILE))));
+        stage("data", () -> {
+            if (Files.exists(data.resolve(DatasetFiles.STATS_FILE))) {
+                System.out.println("data: already complete in " + data + ", kept");
+            } else {
+                DataStage.run(config, null, data, System.out);
+            }
+        });
+        prov.time("dataDoneSeconds").put("datasetSha256", Provenance.sha256(List.of(
+                data.resolve(DatasetFiles.TRAIN_FILE), data.resolve(DatasetFiles.TEST_FILE))));
+
+        stage("train", () -> {
+            Path latest = Checkpoints.latest(dir.resolve("checkpoints"));
+            if (latest != null && Checkpoints.readState(latest).step() >= config.train().steps()) {
+                System.out.println("train: already complete (" + latest + "), kept");
+            } else {
+                TrainStage.Outcome o = TrainStage.run(config, dir, true, System.out);
+                prov.put("trainSteps", o.steps()).put("examplesSeen", o.examplesSeen())
+                        .put("parameters", o.parameters()).put("trainSeconds", Math.round(o.seconds() * 10) / 10.0);
+            }
+        });
+        prov.time("trainDoneSeconds");
+
+        List<ScoreSheet>[] sheets = new List[1];
+        stage("navigate", () -> sheets[0] = NavigateStage.run(config, dir, System.out));
+        prov.time("navigateDoneSeconds");
         prov.save(dir.resolve("run.json"));
+
+        System.out.println("== summary (held-out pairs; correct = any shortest path)");
+        for (ScoreSheet s : sheets[0]) {
+            System.out.printf("  %-36s correct %.4f   d>=3 %s%n", s.navigator(), s.total().accuracy(), hard(s));
+        }
         System.out.println("wrote " + dir.toAbsolutePath());
         return 0;
+    }
+
+    private static String hard(ScoreSheet s) {
+        long pairs = 0, correct = 0;
+        for (int d : s.distances()) {
+            if (d >= 3) {
+                pairs += s.byDistance(d).pairs();
+                correct += s.byDistance(d).correct();
+            }
+        }
+        return pairs == 0 ? "-" : String.format("%.4f (%d pairs)", (double) correct / pairs, pairs);
+    }
+
+    private interface Stage {
+        void run() throws Exception;
+    }
+
+    /** Runs a stage; a failure names the stage and keeps what earlier stages wrote. */
+    private static void stage(String name, Stage body) {
+        System.out.println("== stage " + name);
+        try {
+            body.run();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("stage " + name + " failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("stage " + name + " failed: " + e.getMessage()
+                    + " (earlier stages are kept; rerun to continue)", e);
+        }
     }
 
     private String runName() {
@@ -63,4 +117,5 @@ final class RunCommand implements Callable<Integer> {
         String name = configOptions.config.getFileName().toString();
         return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
+
 }

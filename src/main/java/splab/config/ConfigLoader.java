@@ -165,15 +165,20 @@ public final class ConfigLoader {
     }
 
     private static LabConfig bind(ObjectNode tree) {
+        long seed = tree.path("seed").asLong();
+        long trainSeed = tree.path("train").path("seed").asLong();
+        if (trainSeed != seed && trainSeed != LabConfig.defaults().train().seed()) {
+            throw new IllegalArgumentException("train.seed (" + trainSeed + ") differs from seed (" + seed
+                    + "): one seed drives the whole run, set 'seed' instead");
+        }
         try {
             return JSON.treeToValue(tree, LabConfig.class);
         } catch (JsonProcessingException e) {
             Throwable cause = e;
-            while (cause.getCause() != null) {
+            while (cause != null && !(cause instanceof IllegalArgumentException)) {
                 cause = cause.getCause();
             }
-            throw new IllegalArgumentException(cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : "config: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(cause != null ? cause.getMessage() : "config: " + e.getOriginalMessage(), e);
         }
     }
 

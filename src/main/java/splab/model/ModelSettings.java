@@ -20,8 +20,7 @@ public record ModelSettings(int dModel, int heads, int layers, int mlpWidth, dou
         if (mlpWidth < 0) {
             throw new IllegalArgumentException("model.mlpWidth must be >= 0 (0 = 4 x dModel), got " + mlpWidth);
         }
-        positionsOf(positions);
-        toConfig(16, 16); // checks the remaining fields with the model's own messages
+        build(16, 16, dModel, heads, layers, mlpWidth, dropout, positions); // the model's own checks
     }
 
     public static ModelSettings defaults() {
@@ -30,9 +29,15 @@ public record ModelSettings(int dModel, int heads, int layers, int mlpWidth, dou
 
     /** The model's shape for a vocabulary and a longest sequence. */
     public ModelConfig toConfig(int vocabSize, int maxSeqLen) {
+        return build(vocabSize, maxSeqLen, dModel, heads, layers, mlpWidth, dropout, positions);
+    }
+
+    private static ModelConfig build(int vocabSize, int maxSeqLen, int dModel, int heads, int layers, int mlpWidth,
+            double dropout, String positions) {
+        ModelConfig.Positions p = positionsOf(positions);
         try {
             return new ModelConfig(vocabSize, maxSeqLen, dModel, heads, layers, mlpWidth == 0 ? 4 * dModel : mlpWidth,
-                    (float) dropout, positionsOf(positions));
+                    (float) dropout, p);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model." + e.getMessage(), e);
         }

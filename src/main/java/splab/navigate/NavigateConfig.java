@@ -13,8 +13,10 @@ import splab.spectral.Laplacian;
  * @param sln                        Spectral Line Navigator settings
  * @param steinerbergerPerComponent  use the lowest eigenvector of each component of G - t (true), or one
  *                                   eigenvector for all of G - t, as the method reads literally (false)
+ * @param testPairs                  held-out pairs scored in {@code splab run} (a seeded sample, the same for
+ *                                   every navigator); 0 for all of them
  */
-public record NavigateConfig(List<String> navigators, Sln sln, boolean steinerbergerPerComponent) {
+public record NavigateConfig(List<String> navigators, Sln sln, boolean steinerbergerPerComponent, int testPairs) {
     /** Names {@link #navigator} understands. */
     public static final List<String> KNOWN = List.of("bfs", "sln", "steinerberger", "random");
 
@@ -54,13 +56,16 @@ public record NavigateConfig(List<String> navigators, Sln sln, boolean steinerbe
     }
 
     public NavigateConfig {
+        if (testPairs < 0) {
+            throw new IllegalArgumentException("navigate.testPairs must be >= 0 (0 = all), got " + testPairs);
+        }
         for (String name : navigators) {
             check(name);
         }
     }
 
     public static NavigateConfig defaults() {
-        return new NavigateConfig(KNOWN, new Sln("combinatorial", 3, "none", "min", "lowest_index", 0), true);
+        return new NavigateConfig(KNOWN, new Sln("combinatorial", 3, "none", "min", "lowest_index", 0), true, 20_000);
     }
 
     /** The navigator called {@code name}; {@code seed} drives the random navigator. */

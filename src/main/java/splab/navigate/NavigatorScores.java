@@ -19,7 +19,7 @@ import splab.io.AtomicFiles;
  */
 public final class NavigatorScores {
     /** Wrong answers kept per sheet for display. */
-    public static final int KEEP_MISTAKES = 5;
+    public static final int KEEP_MISTAKES = 10;
 
     private NavigatorScores() {
     }

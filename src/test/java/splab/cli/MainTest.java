@@ -109,14 +109,22 @@ class MainTest {
     }
 
     @Test
-    void runDoesTheDataStageAndContinues() throws IOException {
+    void runDoesEveryStageAndContinues() throws IOException {
         Path out = dir.resolve("run");
-        Outcome first = run("run", "--out", out.toString(), "--set", "data.graphs=200");
+        List<String> a = new java.util.ArrayList<>(List.of("run", "--out", out.toString(), "--set", "navigate.testPairs=300"));
+        a.addAll(List.of(TrainCommandTest.TINY));
+        Outcome first = run(a.toArray(new String[0]));
         assertEquals(0, first.code(), first.err());
         assertTrue(Files.exists(out.resolve("data/test.jsonl")));
-        Outcome again = run("run", "--out", out.toString(), "--set", "data.graphs=200");
-        assertTrue(again.out().contains("already complete"), again.out());
-        assertOneLineError(run("run", "--out", out.toString(), "--set", "data.graphs=300"), "another config");
+        List<String> csv = Files.readAllLines(out.resolve("navigators.csv"));
+        for (String nav : List.of("model", "bfs", "steinerberger", "random")) {
+            assertTrue(csv.stream().anyMatch(l -> l.startsWith(nav + ",all,all,300,")), nav + " scored on 300 pairs: " + csv);
+        }
+        assertTrue(first.out().contains("== summary"), first.out());
+        Outcome again = run(a.toArray(new String[0]));
+        assertTrue(again.out().contains("data: already complete") && again.out().contains("train: already complete"), again.out());
+        a.addAll(List.of("--set", "data.graphs=300"));
+        assertOneLineError(run(a.toArray(new String[0])), "another config");
     }
 
     private static void assertOneLineError(Outcome o, String fragment) {

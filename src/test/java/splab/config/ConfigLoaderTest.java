@@ -57,8 +57,8 @@ class ConfigLoaderTest {
         assertTrue(m.contains("malformed JSON at line 1"), m);
         m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("data.nMax=2.5"))).getMessage();
         assertTrue(m.contains("expects an integer"), m);
-        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("train.steps=5"))).getMessage();
-        assertTrue(m.contains("unknown key 'train.steps'"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("train.stepz=5"))).getMessage();
+        assertTrue(m.contains("unknown key 'train.stepz'"), m);
         m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("data.nMin=9", "data.nMax=4"))).getMessage();
         assertTrue(m.contains("data.nMin (9) is greater than data.nMax (4)"), m);
         assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("data.nMax")));

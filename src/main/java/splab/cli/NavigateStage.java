@@ -1,0 +1,52 @@
+package splab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.ndarray.NDManager;
+
+import splab.config.LabConfig;
+import splab.data.DatasetFiles;
+import splab.navigate.Navigator;
+import splab.navigate.NavigatorScores;
+import splab.navigate.Query;
+import splab.navigate.ScoreSheet;
+import splab.navigate.TransformerNavigator;
+import splab.train.Checkpoints;
+
+/**
+ * The navigate stage of {@code splab run}: the trained transformer and every configured navigator scored on
+ * the same held-out queries (a seeded sample of {@code navigate.testPairs}), into {@code navigators.csv}.
+ */
+final class NavigateStage {
+    private NavigateStage() {}
+
+    static List<ScoreSheet> run(LabConfig config, Path runDir, PrintStream out) {
+        List<Query> queries = TrainStage.evalQueries(DatasetFiles.readTest(runDir.resolve("data")),
+                config.navigate().testPairs() == 0 ? Integer.MAX_VALUE : config.navigate().testPairs(), config.seed() + 1);
+        List<ScoreSheet> sheets = new ArrayList<>();
+        List<String> names = config.navigate().navigators();
+        try (Progress p = new Progress("navigators", names.size() + 1)) {
+            if (Files.exists(runDir.resolve("checkpoints"))) {
+                try (NDManager manager = NDManager.newBaseManager()) {
+                    TransformerNavigator model = new TransformerNavigator(
+                            Checkpoints.loadModel(runDir.resolve("checkpoints"), manager), config.data().maxNodes(),
+                            config.seed(), 256);
+                    sheets.add(model.score(queries));
+                }
+            }
+            p.accept(1);
+            for (int i = 0; i < names.size(); i++) {
+                Navigator nav = config.navigate().navigator(names.get(i), config.seed());
+                sheets.add(NavigatorScores.score(nav, queries));
+                p.accept(i + 2);
+            }
+        }
+        out.println(NavigatorScores.table(sheets));
+        NavigatorScores.writeCsv(runDir.resolve("navigators.csv"), sheets);
+        return sheets;
+    }
+}

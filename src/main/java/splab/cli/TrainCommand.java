@@ -1,0 +1,68 @@
+package splab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import splab.config.ConfigLoader;
+import splab.config.LabConfig;
+import splab.config.Provenance;
+import splab.data.DatasetFiles;
+
+/** {@code splab train}: train the transformer into a run folder, or continue one with {@code --resume}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the two-layer decoder on the run's dataset (made first if missing).",
+            "Writes config.json, run.json, data/, checkpoints/ and metrics.jsonl (loss, lr, tokens/s, held-out",
+            "accuracy by distance against examples seen). --resume RUN continues from the latest checkpoint."})
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions configOptions = new ConfigOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder for a new run")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR with its saved config")
+    Path resume;
+
+    @Override
+    public Integer call() {
+        if ((out == null) == (resume == null)) {
+            throw new IllegalArgumentException("give exactly one of --out DIR (new run) or --resume DIR");
+        }
+        Path dir = out != null ? out : resume;
+        LabConfig config;
+        if (resume != null) {
+            Path saved = resume.resolve("config.json");
+            if (!Files.exists(saved)) {
+                throw new IllegalArgumentException(resume + " is not a run folder (no config.json)");
+            }
+            if (configOptions.config != null) {
+                throw new IllegalArgumentException("--resume uses the run's saved config; --config is not allowed");
+            }
+            configOptions.config = saved;
+        }
+        config = configOptions.resolve(List.of());
+        splab.io.AtomicFiles.ensureWritableDirectory(dir);
+        if (out != null && Files.exists(dir.resolve("checkpoints"))) {
+            throw new IllegalArgumentException(dir + " already holds a training run; use --resume " + dir + " or another --out");
+        }
+        ConfigLoader.save(config, dir.resolve("config.json"));
+        Provenance prov = Provenance.start(resume != null ? "train --resume" : "train", List.of(), config.seed());
+        if (!Files.exists(dir.resolve("data").resolve(DatasetFiles.STATS_FILE))) {
+            DataStage.run(config, null, dir.resolve("data"), System.out);
+        }
+        TrainStage.Outcome o = TrainStage.run(config, dir, resume != null, System.out);
+        prov.put("steps", o.steps()).put("examplesSeen", o.examplesSeen()).put("parameters", o.parameters())
+                .put("trainSeconds", Math.round(o.seconds() * 10) / 10.0).put("lastEval", o.lastEval())
+                .put("intraOpThreads", config.train().threads() == 0 ? "engine default" : config.train().threads());
+        prov.save(dir.resolve("run.json"));
+        System.out.println("held-out: " + o.lastEval());
+        System.out.println("wrote " + dir.toAbsolutePath());
+        return 0;
+    }
+}
