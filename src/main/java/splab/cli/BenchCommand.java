@@ -16,7 +16,7 @@ import splab.navigate.SpectralLineNavigator;
 /** {@code splab bench}: throughput benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not timed tests).",
-        subcommands = {BenchCommand.Data.class, BenchCommand.Navigate.class})
+        subcommands = {BenchCommand.Data.class, BenchCommand.Navigate.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -89,6 +89,69 @@ final class BenchCommand implements Runnable {
                 System.out.println(f);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Training speed: ms/step and non-padding tokens/s at a stated shape, the FLOP/s of a",
+                "1024x1024 float32 matrix product in the same run, and model-FLOPs utilisation (their ratio).",
+                "Measured on synthetic batches padded to --seq, and on the lab's own batches (bucketed by n)."})
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--d-model", defaultValue = "128")
+        int dModel;
+
+        @Option(names = "--heads", defaultValue = "4")
+        int heads;
+
+        @Option(names = "--layers", defaultValue = "2")
+        int layers;
+
+        @Option(names = "--batch", defaultValue = "64")
+        int batch;
+
+        @Option(names = "--seq", defaultValue = "64", description = "Sequence length of the synthetic batches (default ${DEFAULT-VALUE})")
+        int seq;
+
+        @Option(names = "--steps", defaultValue = "30", description = "Timed steps after 5 warm-up steps (default ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--threads", split = ",", description = "Intra-op thread counts to measure (default: 1 and all cores)")
+        int[] threads;
+
+        @Override
+        public Integer call() {
+            if (steps < 1 || batch < 1 || seq < 16) {
+                throw new IllegalArgumentException("need --steps >= 1, --batch >= 1, --seq >= 16");
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            int[] counts = threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1};
+            splab.model.ModelConfig synthetic = new splab.model.ModelSettings(dModel, heads, layers, 0, 0, "rope")
+                    .toConfig(splab.model.ModelConfig.vocabSizeFor(10), seq);
+            splab.model.ModelConfig lab = new splab.model.ModelSettings(dModel, heads, layers, 0, 0, "rope")
+                    .toConfig(splab.model.ModelConfig.vocabSizeFor(10), 160);
+            splab.train.TokenBatch[] labBatches = labBatches(batch, steps + 5);
+            System.out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"), cores);
+            for (int t : counts) {
+                System.out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
+                System.out.println(splab.train.TrainBench.run(synthetic, batch, seq, 5, steps, t).summary());
+                System.out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
+                System.out.println(splab.train.TrainBench.run(lab, labBatches, 5, t).summary());
+            }
+            return 0;
+        }
+
+        private static splab.train.TokenBatch[] labBatches(int batch, int count) {
+            splab.data.DatasetBuilder.Dataset ds = new splab.data.DatasetBuilder(
+                    splab.data.DataConfig.defaults(), 1).build(new splab.data.DatasetBuilder(
+                            splab.data.DataConfig.defaults(), 1).sampleGraphs(x -> { }).subList(0, 2000), x -> { });
+            splab.data.Batcher batcher = new splab.data.Batcher(ds.train(), new splab.data.Vocabulary(10), true);
+            java.util.Random rng = new java.util.Random(1);
+            splab.train.TokenBatch[] out = new splab.train.TokenBatch[count];
+            for (int i = 0; i < count; i++) {
+                splab.data.Batcher.Batch b = batcher.next(batch, rng);
+                out[i] = new splab.train.TokenBatch(b.tokens(), b.pathStart());
+            }
+            return out;
         }
     }
 }

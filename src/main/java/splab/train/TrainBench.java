@@ -49,32 +49,47 @@ public final class TrainBench {
     public static Result run(ModelConfig model, int batchSize, int sequenceLength, int warmupSteps, int timedSteps,
                              int threads) {
         SyntheticPaths source = new SyntheticPaths(10, 3, 10, 0.35, sequenceLength);
-        TrainConfig config = TrainConfig.defaults().withBatchSize(batchSize)
-                .withSteps(warmupSteps + timedSteps).withWarmupSteps(1).withIntervals(0, 0).withThreads(threads);
         // pre-draw the batches so graph sampling is not timed
         Random rng = new Random(1);
         TokenBatch[] batches = new TokenBatch[warmupSteps + timedSteps];
         for (int i = 0; i < batches.length; i++) {
             batches[i] = source.next(batchSize, rng);
         }
-        try (Training training = Training.start(model, config, source)) {
+        return run(model, batches, warmupSteps, threads);
+    }
+
+    /**
+     * Times training steps on the given batches (the first {@code warmupSteps} untimed), then a 1024 x 1024
+     * float32 matrix product in the same process. Tokens are counted without padding; the sequence length
+     * in the result is the longest batch's.
+     */
+    public static Result run(ModelConfig model, TokenBatch[] batches, int warmupSteps, int threads) {
+        int batchSize = batches[0].size();
+        TrainConfig config = TrainConfig.defaults().withBatchSize(batchSize)
+                .withSteps(batches.length).withWarmupSteps(1).withIntervals(0, 0).withThreads(threads);
+        int timedSteps = batches.length - warmupSteps;
+        try (Training training = Training.start(model, config, (size, r) -> batches[0])) {
             for (int i = 0; i < warmupSteps; i++) {
                 training.trainStep(batches[i]);
             }
-            long tokens = 0;
+            long tokens = 0, positions = 0;
+            double attentionFlops = 0;
+            int longest = 0;
             long start = System.nanoTime();
             for (int i = warmupSteps; i < batches.length; i++) {
-                tokens += training.trainStep(batches[i]).tokens();
+                long t = training.trainStep(batches[i]).tokens();
+                tokens += t;
+                positions += (long) batches[i].size() * (batches[i].length() - 1);
+                attentionFlops += 12.0 * model.layers() * model.dModel() * (batches[i].length() - 1) * t;
+                longest = Math.max(longest, batches[i].length());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long params = training.model().parameterCount();
             double matmul = matmulGflops(1024, 10);
-            double flopsPerToken = 6.0 * params + 12.0 * model.layers() * model.dModel() * (sequenceLength - 1);
-            double modelGflops = flopsPerToken * tokens / seconds / 1e9;
+            double modelGflops = (6.0 * params * tokens + attentionFlops) / seconds / 1e9;
             int usedThreads = JniUtils.getNumThreads();
-            return new Result(model, batchSize, sequenceLength, usedThreads, params, 1000 * seconds / timedSteps,
-                    tokens / seconds, (double) tokens / ((long) timedSteps * batchSize * (sequenceLength - 1)),
-                    matmul, modelGflops, modelGflops / matmul);
+            return new Result(model, batchSize, longest, usedThreads, params, 1000 * seconds / timedSteps,
+                    tokens / seconds, (double) tokens / positions, matmul, modelGflops, modelGflops / matmul);
         }
     }
 
