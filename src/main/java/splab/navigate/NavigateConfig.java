@@ -65,7 +65,7 @@ public record NavigateConfig(List<String> navigators, Sln sln, boolean steinerbe
     }
 
     public static NavigateConfig defaults() {
-        return new NavigateConfig(KNOWN, new Sln("combinatorial", 3, "none", "min", "lowest_index", 0), true, 20_000);
+        return new NavigateConfig(KNOWN, new Sln("combinatorial", 3, "none", "min", "lowest_index", 0), true, 5_000);
     }
 
     /** The navigator called {@code name}; {@code seed} drives the random navigator. */

@@ -49,9 +49,9 @@ public record TrainConfig(
         require(checkpointInterval >= 0, "checkpointInterval must be >= 0 (0 = at the end), got " + checkpointInterval);
     }
 
-    /** Defaults: batch 64, 10,000 steps, lr 3e-3 (the calibration run's better rate), 200 warm-up steps. */
+    /** Defaults of the quick CPU run: batch 64, 4,000 steps, lr 3e-3 (the calibration run's better rate), 200 warm-up steps. */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 10_000, 3e-3, 200, 0.1, 0.1, 1.0, 1, 500, 50, 0, 1000, 1000, true);
+        return new TrainConfig(64, 4_000, 3e-3, 200, 0.1, 0.1, 1.0, 1, 500, 50, 0, 500, 500, true);
     }
 
     public TrainConfig withBatchSize(int v) {
