@@ -70,23 +70,32 @@ public final class TransformerNavigator implements Navigator {
         };
     }
 
-    /** Decodes every query, {@code batchSize} prompts at a time. */
+    /**
+     * Decodes every query, {@code batchSize} prompts at a time. Prompts are batched in order of length, so a
+     * batch's rows are nearly equally long and little of each forward pass is spent on padding.
+     */
     public NavigationResult[] navigateAll(List<Query> queries) {
+        int[][] prompts = new int[queries.size()][];
+        Integer[] order = new Integer[queries.size()];
+        for (int i = 0; i < prompts.length; i++) {
+            prompts[i] = prompt(queries.get(i));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> prompts[i].length));
         NavigationResult[] out = new NavigationResult[queries.size()];
         try (NDManager manager = NDManager.newBaseManager()) {
-            for (int from = 0; from < queries.size(); from += batchSize) {
-                int to = Math.min(queries.size(), from + batchSize);
-                int[][] prompts = new int[to - from][];
-                int longest = 0;
-                for (int i = from; i < to; i++) {
-                    Query q = queries.get(i);
-                    prompts[i - from] = prompt(q);
-                    longest = Math.max(longest, q.graph().nodeCount());
+            for (int from = 0; from < order.length; from += batchSize) {
+                int to = Math.min(order.length, from + batchSize);
+                int[][] batch = new int[to - from][];
+                int most = 0;
+                for (int k = from; k < to; k++) {
+                    batch[k - from] = prompts[order[k]];
+                    most = Math.max(most, queries.get(order[k]).graph().nodeCount());
                 }
-                int[][] generated = decoder.decode(prompts, longest + 2, manager);
-                for (int i = from; i < to; i++) {
-                    Query q = queries.get(i);
-                    out[i] = interpret(q.graph(), q.source(), q.target(), generated[i - from]);
+                int[][] generated = decoder.decode(batch, most + 2, manager);
+                for (int k = from; k < to; k++) {
+                    Query q = queries.get(order[k]);
+                    out[order[k]] = interpret(q.graph(), q.source(), q.target(), generated[k - from]);
                 }
             }
         }
