@@ -22,17 +22,20 @@ import splab.spectral.SpectralResults.GraphMetrics;
 public final class SpectralFiles {
     /** The per-graph metrics, by file-name key. */
     public enum Metric {
-        BEST_CORR("best_corr", "best-match |r| (PC vs eigenvector)", GraphMetrics::bestCorr),
-        ALIGNMENT("alignment", "subspace alignment (mean cos² of principal angles)", GraphMetrics::alignment),
-        PROBE_R2("probe_r2", "linear probe R² (held-out edges)", GraphMetrics::probeR2);
+        BEST_CORR("best_corr", "best-match |r| (PC vs eigenvector)", "best |r|, PC vs eigenvector", GraphMetrics::bestCorr),
+        ALIGNMENT("alignment", "subspace alignment (mean cos² of principal angles)", "alignment (mean cos²)",
+                GraphMetrics::alignment),
+        PROBE_R2("probe_r2", "linear probe R² (held-out edges)", "probe R² (held-out edges)", GraphMetrics::probeR2);
 
         private final String key;
         private final String label;
+        private final String shortLabel;
         private final ToDoubleFunction<GraphMetrics> value;
 
-        Metric(String key, String label, ToDoubleFunction<GraphMetrics> value) {
+        Metric(String key, String label, String shortLabel, ToDoubleFunction<GraphMetrics> value) {
             this.key = key;
             this.label = label;
+            this.shortLabel = shortLabel;
             this.value = value;
         }
 
@@ -42,6 +45,10 @@ public final class SpectralFiles {
 
         public String label() {
             return label;
+        }
+
+        public String shortLabel() {
+            return shortLabel;
         }
 
         public double of(GraphMetrics m) {

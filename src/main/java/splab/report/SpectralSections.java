@@ -42,10 +42,13 @@ public final class SpectralSections {
                 + "top-k' principal components of the m x d representation matrix; **alignment**, the mean squared cosine of the "
                 + "principal angles between the top-k' PC span and the eigenvector span (sign- and basis-free; a random subspace "
                 + "scores k'/(m-1), the 'chance' column); **probe R²**, ridge regression from representations to the k' "
-                + "eigenvector coordinates fitted per graph and scored on held-out edges (exact leave-one-edge-out). The probe is "
+                + "eigenvector coordinates fitted per graph and scored on held-out edges (exact leave-one-edge-out; ridge "
+                + (r.config().ridge() == 0 ? "chosen per graph from a grid by the same criterion, for every condition alike" : "fixed at " + r.config().ridge())
+                + "; near 0 means no linear read-out). The probe is "
                 + "per graph because eigenvectors have no common frame across graphs (sign, basis inside repeated eigenvalues, "
                 + "different m). Nulls: the **untrained** model with the training seed, and the trained model against the "
-                + "eigenvectors of **another random graph** with the same n and m.");
+                + "eigenvectors of **another random graph** with the same n and m. A '-' marks a metric that is undefined, "
+                + "e.g. `embed` read at `<e>` under rotary positions: every edge then has the same vector.");
 
         // claim 2
         report.heading(2, "Claim 2: edge representations follow the spectrum of the line graph");
@@ -189,7 +192,7 @@ public final class SpectralSections {
                     chance[l] = SpectralFiles.Stat.of(m.get(Condition.TRAINED), GraphMetrics::chance).mean();
                 }
             }
-            panels.add(Charts.groupedBars(metric.label(), layers.stream().map(SpectralFiles::layerKey).toList(), series,
+            panels.add(Charts.groupedBars(metric.shortLabel(), layers.stream().map(SpectralFiles::layerKey).toList(), series,
                     mean, sd, chance, chance == null ? null : "chance", metric.key(), Math.max(-1, Math.floor(lo * 4) / 4), 1));
         }
         return Charts.grid(panels, 3);

@@ -203,7 +203,8 @@ public final class SpectralAnalysis {
         return new GraphMetrics(gi, g.nodeCount(), g.edgeCount(), k, EmbeddingComparison.bestMatchMean(corr),
                 SubspaceAlignment.meanSquaredCosine(pca.scores(), target.vectors()),
                 SubspaceAlignment.randomExpectation(g.edgeCount(), k),
-                LinearProbe.leaveOneOutR2(reps, target.vectors(), config.ridge()), corr);
+                config.ridge() == 0 ? LinearProbe.selectedR2(reps, target.vectors())
+                        : LinearProbe.leaveOneOutR2(reps, target.vectors(), config.ridge()), corr);
     }
 
     private static void measureAttention(AttentionAnalysis.Accumulator acc, int layer, ActivationRecorder.Activation a,

@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param slnLayer      layer whose representations the learned SLN uses: -1 = the last block's output,
  *                      0 = {@code embed}, l >= 1 = output of block l - 1
  * @param exampleGraphs graphs drawn in figures (correlation heatmaps, attention maps)
- * @param ridge         relative ridge of the linear probe
+ * @param ridge         relative ridge of the linear probe; 0 = chosen per graph from a grid ({@link LinearProbe#selectedR2})
  * @param seed          seed of edge-order shuffles and of the random-graph null
  * @param attentionArrays graphs whose full attention patterns are exported as .npy
  */
@@ -37,14 +37,14 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
         if (exampleGraphs < 0 || attentionArrays < 0) {
             throw new IllegalArgumentException("spectral.exampleGraphs and spectral.attentionArrays must be >= 0");
         }
-        if (!(ridge > 0)) {
-            throw new IllegalArgumentException("spectral.ridge must be > 0, got " + ridge);
+        if (!(ridge >= 0)) {
+            throw new IllegalArgumentException("spectral.ridge must be >= 0 (0 = chosen per graph), got " + ridge);
         }
     }
 
     public static SpectralConfig defaults() {
         return new SpectralConfig(200, 3, Laplacian.Variant.COMBINATORIAL, EdgeRepresentations.Position.EDGE_TOKEN,
-                -1, 3, LinearProbe.DEFAULT_RIDGE, 1, 20);
+                -1, 3, 0, 1, 20);
     }
 
     /** Applies {@code key=value} overrides; keys may carry a {@code spectral.} prefix. Unknown keys are errors. */
@@ -86,7 +86,8 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
 
     /** One line for reports. */
     public String describe() {
-        return String.format(Locale.ROOT, "graphs=%d, k=%d, variant=%s, position=%s, slnLayer=%d, ridge=%g, seed=%d",
-                graphs, k, variant.name().toLowerCase(Locale.ROOT), position.name().toLowerCase(Locale.ROOT), slnLayer, ridge, seed);
+        return String.format(Locale.ROOT, "graphs=%d, k=%d, variant=%s, position=%s, slnLayer=%d, ridge=%s, seed=%d",
+                graphs, k, variant.name().toLowerCase(Locale.ROOT), position.name().toLowerCase(Locale.ROOT), slnLayer,
+                ridge == 0 ? "auto" : Double.toString(ridge), seed);
     }
 }

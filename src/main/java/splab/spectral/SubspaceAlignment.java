@@ -35,11 +35,14 @@ public final class SubspaceAlignment {
         return out;
     }
 
-    /** Mean of the squared cosines, normalised by the target's dimension k = cols(b); NaN when b is empty. */
+    /**
+     * Mean of the squared cosines, normalised by the target's dimension k = cols(b); NaN when either side spans
+     * nothing after centring (e.g. representations identical for every edge).
+     */
     public static double meanSquaredCosine(double[][] a, double[][] b) {
         double[] cos = cosines(a, b);
         int k = Matrices.cols(b);
-        if (k == 0) {
+        if (k == 0 || cos.length == 0) {
             return Double.NaN;
         }
         double sum = 0;
