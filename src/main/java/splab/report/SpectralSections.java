@@ -138,11 +138,19 @@ public final class SpectralSections {
                     fmt(t.accuracy()), fmt(t.exactAccuracy())));
             for (int d = 1; d <= 3; d++) {
                 ScoreSheet.Cell c = s.byDistance(d);
-                row.add(c == null || c.pairs() == 0 ? "-" : fmt(c.accuracy()) + " (" + c.pairs() + ")");
+                row.add(c.pairs() == 0 ? "-" : fmt(c.accuracy()) + " (" + c.pairs() + ")");
             }
+            long farPairs = 0, farCorrect = 0;
+            for (int d : s.distances()) {
+                if (d >= 4) {
+                    farPairs += s.byDistance(d).pairs();
+                    farCorrect += s.byDistance(d).correct();
+                }
+            }
+            row.add(farPairs == 0 ? "-" : fmt(farCorrect / (double) farPairs) + " (" + farPairs + ")");
             navRows.add(row);
         }
-        report.table(List.of("navigator", "pairs", "correct", "exact", "d = 1", "d = 2", "d = 3"), navRows);
+        report.table(List.of("navigator", "pairs", "correct", "exact", "d = 1", "d = 2", "d = 3", "d >= 4"), navRows);
     }
 
     private static String wins(List<GraphMetrics> a, List<GraphMetrics> b, SpectralFiles.Metric metric) {
@@ -200,8 +208,11 @@ public final class SpectralSections {
 
     private static BufferedImage correlationExamples(SpectralResults r) {
         List<BufferedImage> panels = new ArrayList<>();
+        // layers whose representations are constant over edges (embed at <e> under RoPE) have no PCs: left out
+        List<String> shown = r.layers().stream()
+                .filter(l -> r.examples().stream().anyMatch(ex -> ex.absCorr().get(l).length > 0)).toList();
         for (SpectralResults.Example ex : r.examples()) {
-            for (String layer : r.layers()) {
+            for (String layer : shown) {
                 double[][] c = ex.absCorr().get(layer);
                 List<String> rows = new ArrayList<>(), cols = new ArrayList<>();
                 for (int i = 0; i < c.length; i++) {
@@ -211,10 +222,10 @@ public final class SpectralSections {
                     cols.add(String.format(Locale.ROOT, "φ%d", j + 1));
                 }
                 panels.add(Charts.heatmap("graph " + ex.graph() + ", " + SpectralFiles.layerKey(layer), c, rows, cols,
-                        "principal component", "eigenvector of L(L(G))", 0, 1));
+                        "principal component", "eigenvector of the Laplacian of L(G)", 0, 1));
             }
         }
-        return Charts.grid(panels, r.layers().size());
+        return Charts.grid(panels, Math.max(1, shown.size()));
     }
 
     private static BufferedImage scatter(SpectralResults.Example ex, String layer) {
