@@ -37,9 +37,9 @@ import splab.spectral.SpectralResults.GraphMetrics;
  * not depend on the query, so the edge representations are those of the graph as written in that order.
  *
  * <p>Edge representations (m x d per layer) are compared with {@link EigenTarget} by {@link EmbeddingComparison},
- * {@link SubspaceAlignment} and {@link LinearProbe}, under three conditions ({@link Condition}): the trained model,
- * the untrained model with the training seed, and the trained model against a random graph's eigenvectors with the
- * same n and m. Attention masses ({@link AttentionAnalysis}) are measured at every path position. The learned SLN
+ * {@link SubspaceAlignment} and {@link LinearProbe}, under four conditions ({@link Condition}): the trained model,
+ * the untrained model with the training seed, the trained model against a random graph's eigenvectors with the
+ * same n and m, and random endpoint sums (what incidence alone gives). Attention masses ({@link AttentionAnalysis}) are measured at every path position. The learned SLN
  * (SLN's greedy rule on the model's own edge representations at {@link SpectralConfig#slnLayer}) is scored with
  * {@link NavigatorScores} on every test query of the analysed graphs, beside SLN on eigenvectors.
  *
@@ -134,11 +134,20 @@ public final class SpectralAnalysis {
             int pathStart = tokenizer.pathStartIndex(tokens);
             ActivationRecorder recT = record(trained, tokens);
             ActivationRecorder recU = record(untrained, tokens);
+            List<int[]> tokensByOrder = new ArrayList<>();
+            List<ActivationRecorder> extraT = new ArrayList<>(), extraU = new ArrayList<>();
+            for (int o = 1; o < config.orders(); o++) {
+                int[] more = tokenizer.encode(ex, new Random((config.seed() * 1_000_003L + gi) * 31 + o));
+                tokensByOrder.add(more);
+                extraT.add(record(trained, more));
+                extraU.add(record(untrained, more));
+            }
             EigenTarget target = EigenTarget.of(g, config.variant(), config.k());
             targets.add(target);
             kMax = Math.max(kMax, target.k());
             SmallGraph other = RandomEdgeGraphs.sample(g.nodeCount(), g.edgeCount(), nullRng);
             EigenTarget otherTarget = EigenTarget.of(other, config.variant(), config.k());
+            GraphMetrics endpointNull = measure(gi, g, endpointSums(g, trained.config().dModel(), nullRng), target);
             Map<String, double[][]> pcs = new LinkedHashMap<>();
             Map<String, double[][]> corrs = new LinkedHashMap<>();
             for (int li = 0; li < layers.size(); li++) {
@@ -146,12 +155,19 @@ public final class SpectralAnalysis {
                 ActivationRecorder.Activation at = recT.get(layer), au = recU.get(layer);
                 double[][] rt = EdgeRepresentations.extract(at.data(), at.shape(), 0, positions, config.position());
                 double[][] ru = EdgeRepresentations.extract(au.data(), au.shape(), 0, positions, config.position());
+                for (int o = 1; o < config.orders(); o++) {
+                    addInto(rt, extraT.get(o - 1), layer, tokensByOrder.get(o - 1), g);
+                    addInto(ru, extraU.get(o - 1), layer, tokensByOrder.get(o - 1), g);
+                }
+                scale(rt, 1.0 / config.orders());
+                scale(ru, 1.0 / config.orders());
                 repsTrained.get(layer).add(rt);
                 repsUntrained.get(layer).add(ru);
                 GraphMetrics mt = measure(gi, g, rt, target);
                 metrics.get(layer).get(Condition.TRAINED).add(mt);
                 metrics.get(layer).get(Condition.UNTRAINED).add(measure(gi, g, ru, target));
                 metrics.get(layer).get(Condition.RANDOM_GRAPH).add(measure(gi, g, rt, otherTarget));
+                metrics.get(layer).get(Condition.ENDPOINT_SUM).add(endpointNull);
                 if (li == slnIndex) {
                     learned.put(g, rt);
                     learnedUntrained.put(g, ru);
@@ -219,6 +235,43 @@ public final class SpectralAnalysis {
             boolean[] currentKeys = AttentionAnalysis.incidentKeys(g, positions, path[i], length);
             for (int h = 0; h < heads; h++) {
                 acc.add(layer, h, ex.distance(), AttentionAnalysis.at(a.data(), a.shape(), 0, h, q, currentKeys, targetKeys));
+            }
+        }
+    }
+
+    /** r_e = x_u + x_v for Gaussian node vectors x (the incidence-only null). */
+    static double[][] endpointSums(SmallGraph g, int d, Random rng) {
+        double[][] x = new double[g.nodeCount()][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        double[][] r = new double[g.edgeCount()][d];
+        for (int e = 0; e < r.length; e++) {
+            int[] uv = g.edge(e);
+            for (int j = 0; j < d; j++) {
+                r[e][j] = x[uv[0]][j] + x[uv[1]][j];
+            }
+        }
+        return r;
+    }
+
+    private void addInto(double[][] sum, ActivationRecorder rec, String layer, int[] tokens, SmallGraph g) {
+        ActivationRecorder.Activation a = rec.get(layer);
+        int[][] pos = EdgeRepresentations.edgePositions(tokens, g, tokenizer.vocabulary());
+        double[][] x = EdgeRepresentations.extract(a.data(), a.shape(), 0, pos, config.position());
+        for (int e = 0; e < sum.length; e++) {
+            for (int j = 0; j < sum[e].length; j++) {
+                sum[e][j] += x[e][j];
+            }
+        }
+    }
+
+    private static void scale(double[][] a, double f) {
+        for (double[] row : a) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= f;
             }
         }
     }

@@ -17,9 +17,12 @@ import java.util.Locale;
  * @param ridge         relative ridge of the linear probe; 0 = chosen per graph from a grid ({@link LinearProbe#selectedR2})
  * @param seed          seed of edge-order shuffles and of the random-graph null
  * @param attentionArrays graphs whose full attention patterns are exported as .npy
+ * @param orders        random edge orders per graph whose edge representations are averaged (>= 1). Attention is
+ *                      causal, so an edge written early has seen few others; averaging over orders gives each edge
+ *                      a representation of the whole graph on average. Attention is measured on the first order.
  */
 public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeRepresentations.Position position,
-        int slnLayer, int exampleGraphs, double ridge, long seed, int attentionArrays) {
+        int slnLayer, int exampleGraphs, double ridge, long seed, int attentionArrays, int orders) {
 
     public SpectralConfig {
         if (graphs < 1) {
@@ -34,6 +37,9 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
         if (slnLayer < -1) {
             throw new IllegalArgumentException("spectral.slnLayer must be -1 (last) or a layer index, got " + slnLayer);
         }
+        if (orders < 1) {
+            throw new IllegalArgumentException("spectral.orders must be >= 1, got " + orders);
+        }
         if (exampleGraphs < 0 || attentionArrays < 0) {
             throw new IllegalArgumentException("spectral.exampleGraphs and spectral.attentionArrays must be >= 0");
         }
@@ -44,12 +50,16 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
 
     public static SpectralConfig defaults() {
         return new SpectralConfig(200, 3, Laplacian.Variant.COMBINATORIAL, EdgeRepresentations.Position.EDGE_TOKEN,
-                -1, 3, 0, 1, 20);
+                -1, 3, 0, 1, 20, 1);
     }
 
     /** Applies {@code key=value} overrides; keys may carry a {@code spectral.} prefix. Unknown keys are errors. */
     public SpectralConfig with(List<String> overrides) {
-        SpectralConfig c = this;
+        int g = graphs, kk = k, sl = slnLayer, ex = exampleGraphs, aa = attentionArrays, ord = orders;
+        Laplacian.Variant v = variant;
+        EdgeRepresentations.Position p = position;
+        double r = ridge;
+        long sd = seed;
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq < 0) {
@@ -61,33 +71,35 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
                 key = key.substring("spectral.".length());
             }
             try {
-                c = switch (key) {
-                    case "graphs" -> new SpectralConfig(Integer.parseInt(value), c.k, c.variant, c.position, c.slnLayer, c.exampleGraphs, c.ridge, c.seed, c.attentionArrays);
-                    case "k" -> new SpectralConfig(c.graphs, Integer.parseInt(value), c.variant, c.position, c.slnLayer, c.exampleGraphs, c.ridge, c.seed, c.attentionArrays);
-                    case "variant" -> new SpectralConfig(c.graphs, c.k, Laplacian.Variant.parse(value), c.position, c.slnLayer, c.exampleGraphs, c.ridge, c.seed, c.attentionArrays);
-                    case "position" -> new SpectralConfig(c.graphs, c.k, c.variant, EdgeRepresentations.Position.parse(value), c.slnLayer, c.exampleGraphs, c.ridge, c.seed, c.attentionArrays);
-                    case "slnLayer", "layer" -> new SpectralConfig(c.graphs, c.k, c.variant, c.position, Integer.parseInt(value), c.exampleGraphs, c.ridge, c.seed, c.attentionArrays);
-                    case "exampleGraphs" -> new SpectralConfig(c.graphs, c.k, c.variant, c.position, c.slnLayer, Integer.parseInt(value), c.ridge, c.seed, c.attentionArrays);
-                    case "ridge" -> new SpectralConfig(c.graphs, c.k, c.variant, c.position, c.slnLayer, c.exampleGraphs, Double.parseDouble(value), c.seed, c.attentionArrays);
-                    case "seed" -> new SpectralConfig(c.graphs, c.k, c.variant, c.position, c.slnLayer, c.exampleGraphs, c.ridge, Long.parseLong(value), c.attentionArrays);
-                    case "attentionArrays" -> new SpectralConfig(c.graphs, c.k, c.variant, c.position, c.slnLayer, c.exampleGraphs, c.ridge, c.seed, Integer.parseInt(value));
-                    default -> throw new IllegalArgumentException("unknown key 'spectral." + key + "' (known: " + String.join(", ", keys()) + ")");
-                };
+                switch (key) {
+                    case "graphs" -> g = Integer.parseInt(value);
+                    case "k" -> kk = Integer.parseInt(value);
+                    case "variant" -> v = Laplacian.Variant.parse(value);
+                    case "position" -> p = EdgeRepresentations.Position.parse(value);
+                    case "slnLayer", "layer" -> sl = Integer.parseInt(value);
+                    case "exampleGraphs" -> ex = Integer.parseInt(value);
+                    case "ridge" -> r = Double.parseDouble(value);
+                    case "seed" -> sd = Long.parseLong(value);
+                    case "attentionArrays" -> aa = Integer.parseInt(value);
+                    case "orders" -> ord = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown key 'spectral." + key + "' (known: "
+                            + String.join(", ", keys()) + ")");
+                }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("spectral." + key + ": '" + value + "' is not a number of the right type");
             }
         }
-        return c;
+        return new SpectralConfig(g, kk, v, p, sl, ex, r, sd, aa, ord);
     }
 
     public static List<String> keys() {
-        return new ArrayList<>(List.of("graphs", "k", "variant", "position", "slnLayer", "exampleGraphs", "ridge", "seed", "attentionArrays"));
+        return new ArrayList<>(List.of("graphs", "k", "variant", "position", "slnLayer", "exampleGraphs", "ridge", "seed", "attentionArrays", "orders"));
     }
 
     /** One line for reports. */
     public String describe() {
-        return String.format(Locale.ROOT, "graphs=%d, k=%d, variant=%s, position=%s, slnLayer=%d, ridge=%s, seed=%d",
-                graphs, k, variant.name().toLowerCase(Locale.ROOT), position.name().toLowerCase(Locale.ROOT), slnLayer,
+        return String.format(Locale.ROOT, "graphs=%d, k=%d, variant=%s, position=%s, orders=%d, slnLayer=%d, ridge=%s, seed=%d",
+                graphs, k, variant.name().toLowerCase(Locale.ROOT), position.name().toLowerCase(Locale.ROOT), orders, slnLayer,
                 ridge == 0 ? "auto" : Double.toString(ridge), seed);
     }
 }

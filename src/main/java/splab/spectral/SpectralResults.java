@@ -32,7 +32,13 @@ public record SpectralResults(SpectralConfig config, List<String> layers,
         /** The untrained model (same seed, same architecture) against the graph's own eigenvectors: null 1. */
         UNTRAINED("untrained model"),
         /** The trained model against the eigenvectors of another random graph with the same n and m: null 2. */
-        RANDOM_GRAPH("other graph's eigenvectors");
+        RANDOM_GRAPH("other graph's eigenvectors"),
+        /**
+         * Random node vectors x_v (Gaussian, d = dModel) and r_e = x_u + x_v against the graph's own eigenvectors: null 3,
+         * what incidence alone gives. Such vectors span the range of B^T (B the node-edge incidence matrix), where the
+         * line graph's structure lives (A(L(G)) = B^T B - 2I), so they align with the eigenvectors above k'/(m-1).
+         */
+        ENDPOINT_SUM("random endpoint sums");
 
         private final String label;
 
