@@ -155,15 +155,16 @@ public final class Charts {
         }
         int lx = 60, ly = h - 38;
         for (int i = 0; i < s; i++) {
+            int width = 24 + g.getFontMetrics().stringWidth(series.get(i));
+            if (lx + width > w - 5 && lx > 60) {
+                lx = 60;
+                ly += 16;
+            }
             g.setColor(PALETTE[i % PALETTE.length]);
             g.fillRect(lx, ly - 9, 10, 10);
             g.setColor(Color.BLACK);
             g.drawString(series.get(i), lx + 14, ly);
-            lx += 24 + g.getFontMetrics().stringWidth(series.get(i));
-            if (lx > w - 120 && i + 1 < s) {
-                lx = 60;
-                ly += 16;
-            }
+            lx += width;
         }
         if (reference != null && referenceLabel != null) {
             g.setColor(Color.DARK_GRAY);
@@ -270,7 +271,7 @@ public final class Charts {
                 double y = y0 + (y1 - y0) * i / 4;
                 int yy = (int) py(y);
                 g.drawLine(left - 3, yy, left, yy);
-                rightAligned(g, String.format(Locale.ROOT, "%.2g", y), left - 5, yy + 4);
+                rightAligned(g, tick(y, y1 - y0), left - 5, yy + 4);
                 g.setColor(new Color(0xeeeeee));
                 g.drawLine(left + 1, yy, right, yy);
                 g.setColor(Color.BLACK);
@@ -280,7 +281,7 @@ public final class Charts {
                     double x = x0 + (x1 - x0) * i / 4;
                     int xx = (int) px(x);
                     g.drawLine(xx, bottom, xx, bottom + 3);
-                    centred(g, String.format(Locale.ROOT, "%.2g", x), xx, bottom + 15);
+                    centred(g, tick(x, x1 - x0), xx, bottom + 15);
                 }
                 centred(g, xAxis, (left + right) / 2, bottom + 30);
             }
@@ -288,6 +289,15 @@ public final class Charts {
                 verticalText(g, yAxis, 12, (top + bottom) / 2);
             }
         }
+    }
+
+    /** A tick label with as many decimals as the axis range needs; round-off near zero prints as 0. */
+    private static String tick(double v, double range) {
+        if (Math.abs(v) < 1e-9 * Math.max(1, Math.abs(range))) {
+            v = 0;
+        }
+        int decimals = range >= 100 ? 0 : range >= 10 ? 1 : range >= 0.1 ? 2 : 3;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static BufferedImage canvas(int w, int h) {

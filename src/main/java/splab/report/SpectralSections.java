@@ -220,7 +220,7 @@ public final class SpectralSections {
                 }
             }
             panels.add(Charts.groupedBars(metric.shortLabel(), layers.stream().map(SpectralFiles::layerKey).toList(), series,
-                    mean, sd, chance, chance == null ? null : "chance", metric.key(), Math.max(-1, Math.floor(lo * 4) / 4), 1));
+                    mean, sd, chance, chance == null ? null : "chance", metric.key(), Math.max(-1, Math.min(0, Math.floor(lo * 5) / 5)), 1));
         }
         return Charts.grid(panels, 3);
     }
