@@ -90,15 +90,4 @@ final class Matrices {
         }
         return c;
     }
-
-    static double[][] toDouble(float[][] a) {
-        double[][] out = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = new double[a[i].length];
-            for (int j = 0; j < a[i].length; j++) {
-                out[i][j] = a[i][j];
-            }
-        }
-        return out;
-    }
 }
