@@ -1,0 +1,361 @@
+package splab.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import splab.graph.SmallGraph;
+
+/**
+ * Small PNG charts drawn with Java2D (headless): heatmap, scatter, grouped bars with error bars and a chance line,
+ * and a graph drawing with per-edge weights and a highlighted path. Each returns a {@link BufferedImage};
+ * {@link #grid} puts several side by side and {@link #writePng} saves one atomically. No charting dependency: the
+ * few chart kinds the report needs are simple, and this keeps the build offline-safe.
+ */
+public final class Charts {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Colours of series, in order. */
+    public static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
+
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private Charts() {
+    }
+
+    /** Saves {@code image} as PNG at {@code file} (atomically) and returns the bytes. */
+    public static byte[] writePng(Path file, BufferedImage image) {
+        byte[] bytes = png(image);
+        BinaryFiles.write(file, bytes);
+        return bytes;
+    }
+
+    public static byte[] png(BufferedImage image) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A heatmap of values in [lo, hi] (white to dark blue), the value printed in each cell. */
+    public static BufferedImage heatmap(String title, double[][] values, List<String> rowLabels, List<String> colLabels,
+            String rowAxis, String colAxis, double lo, double hi) {
+        int rows = values.length, cols = rows == 0 ? 0 : values[0].length;
+        int cell = 44, left = 70, top = 40, bottom = 50;
+        int w = Math.max(240, left + cols * cell + 20), h = top + rows * cell + bottom;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        title(g, title, w);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double v = values[i][j];
+                double f = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, (v - lo) / (hi - lo)));
+                g.setColor(blue(f));
+                g.fillRect(left + j * cell, top + i * cell, cell, cell);
+                g.setColor(f > 0.55 ? Color.WHITE : Color.BLACK);
+                centred(g, Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v), left + j * cell + cell / 2,
+                        top + i * cell + cell / 2 + 4);
+            }
+        }
+        g.setColor(Color.BLACK);
+        g.setFont(LABEL);
+        for (int i = 0; i < rows; i++) {
+            rightAligned(g, rowLabels.get(i), left - 6, top + i * cell + cell / 2 + 4);
+        }
+        for (int j = 0; j < cols; j++) {
+            centred(g, colLabels.get(j), left + j * cell + cell / 2, top + rows * cell + 15);
+        }
+        centred(g, colAxis, left + cols * cell / 2, top + rows * cell + 35);
+        verticalText(g, rowAxis, 14, top + rows * cell / 2);
+        g.dispose();
+        return img;
+    }
+
+    /** A scatter plot with axes through the data range. */
+    public static BufferedImage scatter(String title, double[] x, double[] y, String xAxis, String yAxis) {
+        int w = 300, h = 280;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        title(g, title, w);
+        Frame f = new Frame(55, 35, w - 20, h - 45, min(x), max(x), min(y), max(y));
+        f.axes(g, xAxis, yAxis);
+        g.setColor(PALETTE[0]);
+        for (int i = 0; i < x.length; i++) {
+            g.fill(new Ellipse2D.Double(f.px(x[i]) - 3, f.py(y[i]) - 3, 6, 6));
+        }
+        g.dispose();
+        return img;
+    }
+
+    /**
+     * Grouped bars: one group per category, one bar per series, error bars of {@code err} (may be null), and an
+     * optional dashed reference line per category ({@code reference}, may be null) for a chance level.
+     */
+    public static BufferedImage groupedBars(String title, List<String> categories, List<String> series, double[][] mean,
+            double[][] err, double[] reference, String referenceLabel, String yAxis, double yMin, double yMax) {
+        int groups = categories.size(), s = series.size();
+        int bar = 18, gap = 22;
+        int w = Math.max(360, 70 + groups * (s * bar + gap) + 20), h = 300;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        title(g, title, w);
+        Frame f = new Frame(55, 35, w - 15, h - 75, 0, 1, yMin, yMax);
+        f.axes(g, null, yAxis);
+        int x0 = 60;
+        for (int c = 0; c < groups; c++) {
+            int gx = x0 + c * (s * bar + gap);
+            for (int i = 0; i < s; i++) {
+                double v = mean[i][c];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                int bx = gx + i * bar;
+                int y = (int) f.py(Math.max(yMin, Math.min(yMax, v)));
+                int base = (int) f.py(Math.max(yMin, 0));
+                g.setColor(PALETTE[i % PALETTE.length]);
+                g.fillRect(bx, Math.min(y, base), bar - 3, Math.abs(base - y));
+                if (err != null && !Double.isNaN(err[i][c])) {
+                    g.setColor(Color.BLACK);
+                    double lo = f.py(Math.max(yMin, v - err[i][c])), hi = f.py(Math.min(yMax, v + err[i][c]));
+                    int cx = bx + (bar - 3) / 2;
+                    g.draw(new Line2D.Double(cx, lo, cx, hi));
+                }
+            }
+            if (reference != null && !Double.isNaN(reference[c])) {
+                g.setColor(Color.DARK_GRAY);
+                g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {4, 3}, 0));
+                double ry = f.py(reference[c]);
+                g.draw(new Line2D.Double(gx - 3, ry, gx + s * bar, ry));
+                g.setStroke(new BasicStroke(1));
+            }
+            g.setColor(Color.BLACK);
+            g.setFont(LABEL);
+            centred(g, categories.get(c), gx + s * bar / 2, h - 60);
+        }
+        int lx = 60, ly = h - 38;
+        for (int i = 0; i < s; i++) {
+            int width = 24 + g.getFontMetrics().stringWidth(series.get(i));
+            if (lx + width > w - 5 && lx > 60) {
+                lx = 60;
+                ly += 16;
+            }
+            g.setColor(PALETTE[i % PALETTE.length]);
+            g.fillRect(lx, ly - 9, 10, 10);
+            g.setColor(Color.BLACK);
+            g.drawString(series.get(i), lx + 14, ly);
+            lx += width;
+        }
+        if (reference != null && referenceLabel != null) {
+            g.setColor(Color.DARK_GRAY);
+            g.drawString("- - " + referenceLabel, lx, ly);
+        }
+        g.dispose();
+        return img;
+    }
+
+    /**
+     * The graph on a circle: edge width and colour by {@code edgeWeight} (row e = edge e, scaled to the largest),
+     * the walked part of the path in black, the current node filled orange, the target red.
+     */
+    public static BufferedImage graphPanel(String title, SmallGraph graph, double[] edgeWeight, int[] path, int step,
+            int current, int target) {
+        int w = 220, h = 230, r = 80, cx = w / 2, cy = 125;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        title(g, title, w);
+        int n = graph.nodeCount();
+        double[] px = new double[n], py = new double[n];
+        for (int v = 0; v < n; v++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * v / n;
+            px[v] = cx + r * Math.cos(a);
+            py[v] = cy + r * Math.sin(a);
+        }
+        double maxW = 1e-12;
+        for (double x : edgeWeight) {
+            maxW = Math.max(maxW, x);
+        }
+        for (int e = 0; e < graph.edgeCount(); e++) {
+            int[] uv = graph.edge(e);
+            double f = edgeWeight[e] / maxW;
+            g.setColor(new Color(0.85f - 0.85f * (float) f * 0.2f, 0.85f - 0.85f * (float) f, 0.85f - 0.6f * (float) f));
+            g.setStroke(new BasicStroke((float) (1 + 7 * f)));
+            g.draw(new Line2D.Double(px[uv[0]], py[uv[0]], px[uv[1]], py[uv[1]]));
+        }
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 3}, 0));
+        for (int i = 0; i < step && i + 1 < path.length; i++) {
+            g.draw(new Line2D.Double(px[path[i]], py[path[i]], px[path[i + 1]], py[path[i + 1]]));
+        }
+        g.setStroke(new BasicStroke(1));
+        g.setFont(LABEL);
+        for (int v = 0; v < n; v++) {
+            Color fill = v == current ? PALETTE[1] : v == target ? PALETTE[3] : Color.WHITE;
+            g.setColor(fill);
+            g.fill(new Ellipse2D.Double(px[v] - 10, py[v] - 10, 20, 20));
+            g.setColor(Color.BLACK);
+            g.draw(new Ellipse2D.Double(px[v] - 10, py[v] - 10, 20, 20));
+            centred(g, Integer.toString(v), (int) px[v], (int) py[v] + 4);
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Images laid out left to right, {@code cols} per row, on white. */
+    public static BufferedImage grid(List<BufferedImage> images, int cols) {
+        if (images.isEmpty()) {
+            return canvas(10, 10);
+        }
+        int cw = 0, ch = 0;
+        for (BufferedImage i : images) {
+            cw = Math.max(cw, i.getWidth());
+            ch = Math.max(ch, i.getHeight());
+        }
+        int c = Math.min(cols, images.size()), rows = (images.size() + cols - 1) / cols;
+        BufferedImage img = canvas(c * cw, rows * ch);
+        Graphics2D g = img.createGraphics();
+        for (int i = 0; i < images.size(); i++) {
+            g.drawImage(images.get(i), (i % cols) * cw, (i / cols) * ch, null);
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Maps data coordinates into a plot rectangle. */
+    private record Frame(int left, int top, int right, int bottom, double x0, double x1, double y0, double y1) {
+        Frame {
+            if (x1 - x0 < 1e-12) {
+                x0 -= 0.5;
+                x1 += 0.5;
+            }
+            if (y1 - y0 < 1e-12) {
+                y0 -= 0.5;
+                y1 += 0.5;
+            }
+        }
+
+        double px(double x) {
+            return left + (x - x0) / (x1 - x0) * (right - left);
+        }
+
+        double py(double y) {
+            return bottom - (y - y0) / (y1 - y0) * (bottom - top);
+        }
+
+        void axes(Graphics2D g, String xAxis, String yAxis) {
+            g.setColor(Color.BLACK);
+            g.setFont(LABEL);
+            g.drawLine(left, bottom, right, bottom);
+            g.drawLine(left, top, left, bottom);
+            for (int i = 0; i <= 4; i++) {
+                double y = y0 + (y1 - y0) * i / 4;
+                int yy = (int) py(y);
+                g.drawLine(left - 3, yy, left, yy);
+                rightAligned(g, tick(y, y1 - y0), left - 5, yy + 4);
+                g.setColor(new Color(0xeeeeee));
+                g.drawLine(left + 1, yy, right, yy);
+                g.setColor(Color.BLACK);
+            }
+            if (xAxis != null) {
+                for (int i = 0; i <= 4; i++) {
+                    double x = x0 + (x1 - x0) * i / 4;
+                    int xx = (int) px(x);
+                    g.drawLine(xx, bottom, xx, bottom + 3);
+                    centred(g, tick(x, x1 - x0), xx, bottom + 15);
+                }
+                centred(g, xAxis, (left + right) / 2, bottom + 30);
+            }
+            if (yAxis != null) {
+                verticalText(g, yAxis, 12, (top + bottom) / 2);
+            }
+        }
+    }
+
+    /** A tick label with as many decimals as the axis range needs; round-off near zero prints as 0. */
+    private static String tick(double v, double range) {
+        if (Math.abs(v) < 1e-9 * Math.max(1, Math.abs(range))) {
+            v = 0;
+        }
+        int decimals = range >= 100 ? 0 : range >= 10 ? 1 : range >= 0.1 ? 2 : 3;
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static BufferedImage canvas(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    private static Graphics2D graphics(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        return g;
+    }
+
+    private static void title(Graphics2D g, String text, int w) {
+        g.setColor(Color.BLACK);
+        g.setFont(TITLE);
+        centred(g, text, w / 2, 20);
+        g.setFont(LABEL);
+    }
+
+    private static Color blue(double f) {
+        return new Color((int) (255 - 225 * f), (int) (255 - 180 * f), (int) (255 - 95 * f));
+    }
+
+    private static void centred(Graphics2D g, String s, int x, int y) {
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(s, x - fm.stringWidth(s) / 2, y);
+    }
+
+    private static void rightAligned(Graphics2D g, String s, int x, int y) {
+        g.drawString(s, x - g.getFontMetrics().stringWidth(s), y);
+    }
+
+    private static void verticalText(Graphics2D g, String s, int x, int y) {
+        AffineTransform old = g.getTransform();
+        g.rotate(-Math.PI / 2, x, y);
+        centred(g, s, x, y + 4);
+        g.setTransform(old);
+    }
+
+    private static double min(double[] a) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : a) {
+            m = Math.min(m, x);
+        }
+        return a.length == 0 ? 0 : m;
+    }
+
+    private static double max(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : a) {
+            m = Math.max(m, x);
+        }
+        return a.length == 0 ? 1 : m;
+    }
+}
