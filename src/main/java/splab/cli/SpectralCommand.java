@@ -45,14 +45,18 @@ final class SpectralCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> all = new ArrayList<>(overrides);
+        List<String> all = new ArrayList<>();
+        for (String o : overrides) {
+            all.add(o.indexOf('.') < 0 || o.indexOf('.') > o.indexOf('=') ? "spectral." + o : o);
+        }
         if (graphs != null) {
-            all.add("graphs=" + graphs);
+            all.add("spectral.graphs=" + graphs);
         }
         if (layer != null) {
-            all.add("slnLayer=" + layer);
+            all.add("spectral.slnLayer=" + layer);
         }
-        SpectralConfig config = SpectralConfig.defaults().with(all);
+        Path configFile = run.resolve("config.json");
+        SpectralConfig config = splab.config.ConfigLoader.load(Files.exists(configFile) ? configFile : null, all).spectral();
         SpectralResults results = analyse(run, config);
         Report.write(run, results);
         System.out.printf("analysed %d graphs in %.0f s%n",

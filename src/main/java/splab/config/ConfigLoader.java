@@ -24,7 +24,9 @@ import splab.io.AtomicFiles;
  * default's, is an error naming the key, the value and where it came from.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ConfigLoader() {}
 
@@ -166,10 +168,12 @@ public final class ConfigLoader {
 
     private static LabConfig bind(ObjectNode tree) {
         long seed = tree.path("seed").asLong();
-        long trainSeed = tree.path("train").path("seed").asLong();
-        if (trainSeed != seed && trainSeed != LabConfig.defaults().train().seed()) {
-            throw new IllegalArgumentException("train.seed (" + trainSeed + ") differs from seed (" + seed
-                    + "): one seed drives the whole run, set 'seed' instead");
+        for (String section : List.of("train", "spectral")) {
+            long own = tree.path(section).path("seed").asLong();
+            if (own != seed && own != LabConfig.defaults().seed()) {
+                throw new IllegalArgumentException(section + ".seed (" + own + ") differs from seed (" + seed
+                        + "): one seed drives the whole run, set 'seed' instead");
+            }
         }
         try {
             return JSON.treeToValue(tree, LabConfig.class);

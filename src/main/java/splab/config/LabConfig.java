@@ -5,6 +5,7 @@ import splab.data.Vocabulary;
 import splab.model.ModelConfig;
 import splab.model.ModelSettings;
 import splab.navigate.NavigateConfig;
+import splab.spectral.SpectralConfig;
 import splab.train.TrainConfig;
 
 /**
@@ -16,18 +17,25 @@ import splab.train.TrainConfig;
  * @param model the transformer's architecture
  * @param train the training recipe ({@code train.seed} follows the top-level seed: one seed drives everything)
  * @param navigate navigators to score and the Spectral Line Navigator's settings
+ * @param spectral the comparison of edge representations and attention with the line-graph spectrum
+ *                 ({@code spectral.seed} follows the top-level seed)
  */
-public record LabConfig(long seed, DataConfig data, ModelSettings model, TrainConfig train, NavigateConfig navigate) {
+public record LabConfig(long seed, DataConfig data, ModelSettings model, TrainConfig train, NavigateConfig navigate,
+        SpectralConfig spectral) {
 
     public LabConfig {
         if (train.seed() != seed) {
             train = train.withSeed(seed);
         }
+        if (spectral.seed() != seed) {
+            spectral = spectral.withSeed(seed);
+        }
     }
 
     /** The embedded default configuration ({@code experiments/default.json} holds the same values). */
     public static LabConfig defaults() {
-        return new LabConfig(1, DataConfig.defaults(), ModelSettings.defaults(), TrainConfig.defaults(), NavigateConfig.defaults());
+        return new LabConfig(1, DataConfig.defaults(), ModelSettings.defaults(), TrainConfig.defaults(), NavigateConfig.defaults(),
+                SpectralConfig.defaults());
     }
 
     /** The model's full shape: vocabulary from data.maxNodes, longest sequence from data.nMax. */

@@ -53,43 +53,10 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
                 -1, 3, 0, 1, 20, 1);
     }
 
-    /** Applies {@code key=value} overrides; keys may carry a {@code spectral.} prefix. Unknown keys are errors. */
-    public SpectralConfig with(List<String> overrides) {
-        int g = graphs, kk = k, sl = slnLayer, ex = exampleGraphs, aa = attentionArrays, ord = orders;
-        Laplacian.Variant v = variant;
-        EdgeRepresentations.Position p = position;
-        double r = ridge;
-        long sd = seed;
-        for (String o : overrides) {
-            int eq = o.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("expected key=value, got '" + o + "'");
-            }
-            String key = o.substring(0, eq).trim();
-            String value = o.substring(eq + 1).trim();
-            if (key.startsWith("spectral.")) {
-                key = key.substring("spectral.".length());
-            }
-            try {
-                switch (key) {
-                    case "graphs" -> g = Integer.parseInt(value);
-                    case "k" -> kk = Integer.parseInt(value);
-                    case "variant" -> v = Laplacian.Variant.parse(value);
-                    case "position" -> p = EdgeRepresentations.Position.parse(value);
-                    case "slnLayer", "layer" -> sl = Integer.parseInt(value);
-                    case "exampleGraphs" -> ex = Integer.parseInt(value);
-                    case "ridge" -> r = Double.parseDouble(value);
-                    case "seed" -> sd = Long.parseLong(value);
-                    case "attentionArrays" -> aa = Integer.parseInt(value);
-                    case "orders" -> ord = Integer.parseInt(value);
-                    default -> throw new IllegalArgumentException("unknown key 'spectral." + key + "' (known: "
-                            + String.join(", ", keys()) + ")");
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("spectral." + key + ": '" + value + "' is not a number of the right type");
-            }
-        }
-        return new SpectralConfig(g, kk, v, p, sl, ex, r, sd, aa, ord);
+    /** The same settings with another seed (the run's one seed drives the nulls too). */
+    public SpectralConfig withSeed(long newSeed) {
+        return new SpectralConfig(graphs, k, variant, position, slnLayer, exampleGraphs, ridge, newSeed,
+                attentionArrays, orders);
     }
 
     public static List<String> keys() {
