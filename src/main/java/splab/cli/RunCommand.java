@@ -24,7 +24,8 @@ import splab.train.Checkpoints;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the lab's main job (default: the embedded default config) into runs/NAME:",
-            "data -> train -> navigate (the model beside bfs, sln, steinerberger, random on the same held-out pairs).",
+            "data -> train -> navigate (the model beside bfs, sln, steinerberger, random on the same held-out pairs)",
+            "-> spectral (edge representations and attention against the line-graph spectrum) -> report.html.",
             "A rerun into the same folder continues from the stages already finished."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -69,15 +70,23 @@ final class RunCommand implements Callable<Integer> {
         });
         prov.time("trainDoneSeconds");
 
-        List<ScoreSheet>[] sheets = new List[1];
-        stage("navigate", () -> sheets[0] = NavigateStage.run(config, dir, System.out));
+        List<List<ScoreSheet>> sheets = new java.util.ArrayList<>();
+        stage("navigate", () -> sheets.add(NavigateStage.run(config, dir, System.out)));
         prov.time("navigateDoneSeconds");
+
+        List<splab.spectral.SpectralResults> spectral = new java.util.ArrayList<>();
+        stage("spectral", () -> spectral.add(SpectralCommand.analyse(dir, config.spectral())));
+        prov.time("spectralDoneSeconds");
+        stage("report", () -> splab.report.RunReport.write(dir, sheets.get(0), spectral.get(0)));
+        prov.time("reportDoneSeconds");
         prov.save(dir.resolve("run.json"));
 
         System.out.println("== summary (held-out pairs; correct = any shortest path)");
-        for (ScoreSheet s : sheets[0]) {
+        for (ScoreSheet s : sheets.get(0)) {
             System.out.printf("  %-36s correct %.4f   d>=3 %s%n", s.navigator(), s.total().accuracy(), hard(s));
         }
+        System.out.println(spectralSummary(spectral.get(0)));
+        System.out.println("report: " + dir.resolve("report.html").toAbsolutePath());
         System.out.println("wrote " + dir.toAbsolutePath());
         return 0;
     }
@@ -91,6 +100,18 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return pairs == 0 ? "-" : String.format("%.4f (%d pairs)", (double) correct / pairs, pairs);
+    }
+
+    /** Subspace alignment of the last layer's edge representations against its nulls, one line. */
+    private static String spectralSummary(splab.spectral.SpectralResults r) {
+        String layer = r.layers().get(r.layers().size() - 1);
+        StringBuilder sb = new StringBuilder("  alignment with the L(G) spectrum at " + layer + ":");
+        for (var e : r.metrics().get(layer).entrySet()) {
+            double mean = e.getValue().stream().mapToDouble(m -> m.alignment()).filter(x -> !Double.isNaN(x))
+                    .average().orElse(Double.NaN);
+            sb.append(String.format(java.util.Locale.ROOT, "  %s %.3f", e.getKey().name().toLowerCase(java.util.Locale.ROOT), mean));
+        }
+        return sb.toString();
     }
 
     private interface Stage {

@@ -58,7 +58,7 @@ final class SpectralCommand implements Callable<Integer> {
         Path configFile = run.resolve("config.json");
         SpectralConfig config = splab.config.ConfigLoader.load(Files.exists(configFile) ? configFile : null, all).spectral();
         SpectralResults results = analyse(run, config);
-        Report.write(run, results);
+        splab.report.RunReport.write(run, null, results);
         System.out.printf("analysed %d graphs in %.0f s%n",
                 results.metrics().get(results.layers().get(0)).get(SpectralResults.Condition.TRAINED).size(), results.seconds());
         System.out.println("wrote " + run.resolve("spectral").toAbsolutePath());

@@ -43,6 +43,22 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes bytes atomically (temp file in the same folder, then rename). */
+    public static void writeBytes(Path path, byte[] bytes) {
+        Path dir = path.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+            Files.write(tmp, bytes);
+            readableByAll(tmp);
+            move(tmp, path);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException("cannot write " + path + ": " + describe(e), e);
+        }
+    }
+
     /** Writes a string atomically. */
     public static void writeString(Path path, String text) {
         write(path, w -> w.write(text));

@@ -1,5 +1,7 @@
 package splab.report;
 
+import splab.io.AtomicFiles;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -45,7 +47,7 @@ public final class Charts {
     /** Saves {@code image} as PNG at {@code file} (atomically) and returns the bytes. */
     public static byte[] writePng(Path file, BufferedImage image) {
         byte[] bytes = png(image);
-        BinaryFiles.write(file, bytes);
+        AtomicFiles.writeBytes(file, bytes);
         return bytes;
     }
 
@@ -169,6 +171,61 @@ public final class Charts {
         if (reference != null && referenceLabel != null) {
             g.setColor(Color.DARK_GRAY);
             g.drawString("- - " + referenceLabel, lx, ly);
+        }
+        g.dispose();
+        return img;
+    }
+
+    /**
+     * Line plot of several series (x ascending within each); NaN points are skipped. The y range is fixed by
+     * the caller so curves of different runs compare by eye.
+     */
+    public static BufferedImage lines(String title, List<String> series, List<double[]> xs, List<double[]> ys,
+            String xAxis, String yAxis, double yMin, double yMax) {
+        int w = 560, h = 320;
+        BufferedImage img = canvas(w, h);
+        Graphics2D g = graphics(img);
+        title(g, title, w);
+        double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE;
+        for (double[] x : xs) {
+            for (double v : x) {
+                x0 = Math.min(x0, v);
+                x1 = Math.max(x1, v);
+            }
+        }
+        if (!(x1 > x0)) {
+            x0 = x0 == Double.MAX_VALUE ? 0 : x0;
+            x1 = x0 + 1;
+        }
+        Frame f = new Frame(55, 35, w - 15, h - 75, x0, x1, yMin, yMax);
+        f.axes(g, xAxis, yAxis);
+        g.setStroke(new BasicStroke(1.8f));
+        for (int i = 0; i < series.size(); i++) {
+            g.setColor(PALETTE[i % PALETTE.length]);
+            double[] x = xs.get(i), y = ys.get(i);
+            double px = Double.NaN, py = Double.NaN;
+            for (int k = 0; k < x.length; k++) {
+                if (Double.isNaN(y[k])) {
+                    continue;
+                }
+                double cx = f.px(x[k]), cy = f.py(Math.max(yMin, Math.min(yMax, y[k])));
+                if (!Double.isNaN(px)) {
+                    g.draw(new Line2D.Double(px, py, cx, cy));
+                }
+                g.fill(new java.awt.geom.Ellipse2D.Double(cx - 2, cy - 2, 4, 4));
+                px = cx;
+                py = cy;
+            }
+        }
+        g.setStroke(new BasicStroke(1));
+        g.setFont(LABEL);
+        int lx = 60, ly = h - 22;
+        for (int i = 0; i < series.size(); i++) {
+            g.setColor(PALETTE[i % PALETTE.length]);
+            g.fillRect(lx, ly - 9, 10, 10);
+            g.setColor(Color.BLACK);
+            g.drawString(series.get(i), lx + 14, ly);
+            lx += 24 + g.getFontMetrics().stringWidth(series.get(i));
         }
         g.dispose();
         return img;

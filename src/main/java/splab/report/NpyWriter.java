@@ -1,5 +1,7 @@
 package splab.report;
 
+import splab.io.AtomicFiles;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ public final class NpyWriter {
         for (float x : data) {
             b.putFloat(x);
         }
-        BinaryFiles.write(file, concat(header("<f4", shape), b.array()));
+        AtomicFiles.writeBytes(file, concat(header("<f4", shape), b.array()));
     }
 
     public static void writeInt(Path file, int[] data, int... shape) {
@@ -31,7 +33,7 @@ public final class NpyWriter {
         for (int x : data) {
             b.putInt(x);
         }
-        BinaryFiles.write(file, concat(header("<i4", shape), b.array()));
+        AtomicFiles.writeBytes(file, concat(header("<i4", shape), b.array()));
     }
 
     /** The complete header (magic through padding), exposed for tests. */

@@ -111,7 +111,8 @@ class MainTest {
     @Test
     void runDoesEveryStageAndContinues() throws IOException {
         Path out = dir.resolve("run");
-        List<String> a = new java.util.ArrayList<>(List.of("run", "--out", out.toString(), "--set", "navigate.testPairs=300"));
+        List<String> a = new java.util.ArrayList<>(List.of("run", "--out", out.toString(), "--set", "navigate.testPairs=300",
+                "--set", "spectral.graphs=12", "--set", "spectral.exampleGraphs=1", "--set", "spectral.attentionArrays=2"));
         a.addAll(List.of(TrainCommandTest.TINY));
         Outcome first = run(a.toArray(new String[0]));
         assertEquals(0, first.code(), first.err());
@@ -120,7 +121,11 @@ class MainTest {
         for (String nav : List.of("model", "bfs", "steinerberger", "random")) {
             assertTrue(csv.stream().anyMatch(l -> l.startsWith(nav + ",all,all,300,")), nav + " scored on 300 pairs: " + csv);
         }
-        assertTrue(first.out().contains("== summary"), first.out());
+        assertTrue(first.out().contains("== summary") && first.out().contains("alignment with the L(G) spectrum"), first.out());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Navigators on the same held-out pairs") && html.contains("data:image/png;base64,"), "report");
+        assertTrue(Files.exists(out.resolve("figures/training_accuracy.png")));
+        assertTrue(Files.exists(out.resolve("spectral/summary.csv")));
         Outcome again = run(a.toArray(new String[0]));
         assertTrue(again.out().contains("data: already complete") && again.out().contains("train: already complete"), again.out());
         a.addAll(List.of("--set", "data.graphs=300"));
