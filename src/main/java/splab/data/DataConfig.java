@@ -16,12 +16,14 @@ import splab.graph.NodeCountMix;
  * @param labelPath      {@code uniform}: the label is drawn uniformly among all shortest paths;
  *                       {@code smallest}: the lexicographically smallest shortest path
  * @param testFraction   share of isomorphism classes that go to the test split
+ * @param trainNMax      0, or the largest n a training graph may have: graphs with more nodes go to the test
+ *                       split only (an out-of-distribution test, e.g. train on n <= 8, test on n = 9, 10 too)
  */
 public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability, String nodeMix, int maxNodes,
-        int pairsPerGraph, String labelPath, double testFraction) {
+        int pairsPerGraph, String labelPath, double testFraction, int trainNMax) {
 
     public static DataConfig defaults() {
-        return new DataConfig(20_000, 3, 10, 0.5, "uniform", 10, 0, "uniform", 0.2);
+        return new DataConfig(20_000, 3, 10, 0.5, "uniform", 10, 0, "uniform", 0.2, 0);
     }
 
     /** Checks every field; the message names the key and the value. */
@@ -51,6 +53,10 @@ public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability,
         }
         if (!(testFraction >= 0 && testFraction <= 1)) {
             throw new IllegalArgumentException("data.testFraction must be in [0, 1], got " + testFraction);
+        }
+        if (trainNMax < 0 || (trainNMax > 0 && trainNMax < nMin)) {
+            throw new IllegalArgumentException("data.trainNMax must be 0 (off) or at least data.nMin (" + nMin
+                    + "), got " + trainNMax);
         }
         new Vocabulary(maxNodes);
     }

@@ -75,7 +75,7 @@ public final class DatasetBuilder {
                 throw new IllegalArgumentException("graph " + (done + 1) + " is not connected: " + g);
             }
             Certificate cert = CanonicalForm.certificate(g);
-            String split = splitOf(cert);
+            String split = config.trainNMax() > 0 && g.nodeCount() > config.trainNMax() ? TEST : splitOf(cert);
             List<PathExample> examples = examplesOf(g, split);
             (split.equals(TEST) ? test : train).addAll(examples);
             stats.add(g, cert, split, examples);

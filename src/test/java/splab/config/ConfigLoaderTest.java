@@ -23,6 +23,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void everyExperimentLoads() throws IOException {
+        try (var files = Files.list(Path.of("experiments"))) {
+            List<Path> configs = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertTrue(configs.size() >= 8, "experiments: " + configs);
+            for (Path f : configs) {
+                LabConfig c = ConfigLoader.load(f, List.of());
+                assertEquals(c, ConfigLoader.load(f, List.of()), f.toString());
+            }
+        }
+        assertEquals(1, ConfigLoader.load(Path.of("experiments/heads-1.json"), List.of()).model().heads());
+        assertEquals(8, ConfigLoader.load(Path.of("experiments/ood.json"), List.of()).data().trainNMax());
+    }
+
+    @Test
     void fileThenOverridesWin() throws IOException {
         Path f = dir.resolve("c.json");
         Files.writeString(f, "{\"seed\": 7, \"data\": {\"nMax\": 8, \"nodeMix\": \"connected\"}}");
