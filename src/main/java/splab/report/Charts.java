@@ -197,7 +197,7 @@ public final class Charts {
             x0 = x0 == Double.MAX_VALUE ? 0 : x0;
             x1 = x0 + 1;
         }
-        Frame f = new Frame(55, 35, w - 15, h - 75, x0, x1, yMin, yMax);
+        Frame f = new Frame(55, 35, w - 40, h - 75, x0, x1, yMin, yMax); // room for the last tick label
         f.axes(g, xAxis, yAxis);
         g.setStroke(new BasicStroke(1.8f));
         for (int i = 0; i < series.size(); i++) {
