@@ -49,9 +49,13 @@ public record TrainConfig(
         require(checkpointInterval >= 0, "checkpointInterval must be >= 0 (0 = at the end), got " + checkpointInterval);
     }
 
-    /** Defaults of the quick CPU run: batch 64, 4,000 steps, lr 3e-3 (the calibration run's better rate), 200 warm-up steps. */
+    /**
+     * Defaults of the quick CPU run: batch 64, 4,000 steps, lr 1e-3 without weight decay, 200 warm-up steps.
+     * Measured: lr 3e-3 with weight decay 0.1 settled on writing "s t" (held-out d = 2 accuracy 0.000 from
+     * 64,000 to 224,000 examples), while lr 1e-3 without decay reached 0.12-0.15 at d = 2 by 128,000 examples.
+     */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 4_000, 3e-3, 200, 0.1, 0.1, 1.0, 1, 500, 50, 0, 500, 500, true);
+        return new TrainConfig(64, 4_000, 1e-3, 200, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true);
     }
 
     public TrainConfig withBatchSize(int v) {

@@ -63,7 +63,7 @@ class SpectralDemoTest {
         };
         Batcher testBatcher = new Batcher(ds.test(), new Vocabulary(10), false);
         ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(10), 128, 64, 4);
-        TrainConfig train = TrainConfig.defaults().withBatchSize(64).withSteps(steps).withWarmupSteps(100)
+        TrainConfig train = TrainConfig.defaults().withLearningRate(3e-3).withWeightDecay(0.1).withBatchSize(64).withSteps(steps).withWarmupSteps(100)
                 .withLearningRate(3e-3).withIntervals(0, 0).withThreads(1).withSeed(5);
         long t0 = System.nanoTime();
         try (Training t = Training.start(model, train, source)) {

@@ -22,7 +22,7 @@ class LearningTest {
         int maxNodes = 10;
         SyntheticPaths source = new SyntheticPaths(maxNodes, 3, 6, 0.5, 32);
         ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(maxNodes), 32, 64, 4);
-        TrainConfig config = TrainConfig.defaults().withBatchSize(64).withSteps(1500).withWarmupSteps(50)
+        TrainConfig config = TrainConfig.defaults().withLearningRate(3e-3).withWeightDecay(0.1).withBatchSize(64).withSteps(1500).withWarmupSteps(50)
                 .withIntervals(0, 0);
         try (Training t = Training.start(model, config, source)) {
             t.train(config.steps(), null, null);

@@ -32,7 +32,7 @@ class TrainingTest {
     }
 
     private static TrainConfig smallTraining(long steps) {
-        return TrainConfig.defaults().withBatchSize(16).withSteps(steps).withWarmupSteps(5)
+        return TrainConfig.defaults().withLearningRate(3e-3).withBatchSize(16).withSteps(steps).withWarmupSteps(5)
                 .withIntervals(0, 0).withThreads(1).withSeed(7);
     }
 
