@@ -92,14 +92,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String hard(ScoreSheet s) {
-        long pairs = 0, correct = 0;
-        for (int d : s.distances()) {
-            if (d >= 3) {
-                pairs += s.byDistance(d).pairs();
-                correct += s.byDistance(d).correct();
-            }
-        }
-        return pairs == 0 ? "-" : String.format("%.4f (%d pairs)", (double) correct / pairs, pairs);
+        ScoreSheet.Cell c = s.fromDistance(3);
+        return c.pairs() == 0 ? "-" : String.format("%.4f (%d pairs)", c.accuracy(), c.pairs());
     }
 
     /** Subspace alignment of the last layer's edge representations against its nulls, one line. */

@@ -126,18 +126,13 @@ final class TrainStage {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eval_correct", round(sheet.total().accuracy()));
         m.put("eval_exact", round(sheet.total().exactAccuracy()));
-        long hardPairs = 0, hardCorrect = 0;
         for (int d : sheet.distances()) {
-            ScoreSheet.Cell c = sheet.byDistance(d);
             if (d <= 4) {
-                m.put("eval_d" + d, round(c.accuracy()));
-            }
-            if (d >= 3) {
-                hardPairs += c.pairs();
-                hardCorrect += c.correct();
+                m.put("eval_d" + d, round(sheet.byDistance(d).accuracy()));
             }
         }
-        m.put("eval_d3plus", hardPairs == 0 ? null : round((double) hardCorrect / hardPairs));
+        ScoreSheet.Cell hard = sheet.fromDistance(3);
+        m.put("eval_d3plus", hard.pairs() == 0 ? null : round(hard.accuracy()));
         m.put("eval_pairs", sheet.total().pairs());
         return m;
     }

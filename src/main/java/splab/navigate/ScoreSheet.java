@@ -166,6 +166,17 @@ public final class ScoreSheet {
         return t;
     }
 
+    /** Sum over all n for every d >= {@code dMin}: the hard pairs ("d >= 3"), where navigators differ. */
+    public Cell fromDistance(int dMin) {
+        Cell t = new Cell();
+        cells.forEach((key, c) -> {
+            if ((int) (key & 0xffffffffL) >= dMin) {
+                t.add(c);
+            }
+        });
+        return t;
+    }
+
     /** Sum over all d for one n. */
     public Cell byNodeCount(int n) {
         Cell t = new Cell();

@@ -61,17 +61,11 @@ public final class RunReport {
         for (ScoreSheet s : sheets) {
             List<String> row = new ArrayList<>(List.of(s.navigator(), Long.toString(s.total().pairs()),
                     f(s.total().accuracy()), f(s.total().exactAccuracy())));
-            long hp = 0, hc = 0;
             for (int d : ds) {
                 row.add(s.distances().contains(d) ? f(s.byDistance(d).accuracy()) : "-");
             }
-            for (int d : s.distances()) {
-                if (d >= 3) {
-                    hp += s.byDistance(d).pairs();
-                    hc += s.byDistance(d).correct();
-                }
-            }
-            row.add(hp == 0 ? "-" : f((double) hc / hp) + " (" + hp + ")");
+            ScoreSheet.Cell hard = s.fromDistance(3);
+            row.add(hard.pairs() == 0 ? "-" : f(hard.accuracy()) + " (" + hard.pairs() + ")");
             rows.add(row);
         }
         r.table(header, rows);

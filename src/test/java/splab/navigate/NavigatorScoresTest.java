@@ -91,6 +91,8 @@ class NavigatorScoresTest {
         assertEquals(6, d2.pairs());
         assertEquals(2, d2.correct());
         assertEquals(sheet.cell(4, 1).pairs(), sheet.byDistance(1).pairs());
+        assertEquals(sheet.total().pairs() - sheet.byDistance(1).pairs() - sheet.byDistance(2).pairs(),
+                sheet.fromDistance(3).pairs());
         assertEquals(Math.min(6, NavigatorScores.KEEP_MISTAKES), sheet.mistakes().size(), "keeps the first mistakes");
         assertEquals("NON_EDGE", sheet.mistakes().get(0).outcome());
     }
