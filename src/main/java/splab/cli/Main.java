@@ -40,7 +40,19 @@ public final class Main implements Runnable {
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         try {
             Process p = pb.start();
-            return p.waitFor();
+            // a SIGTERM or Ctrl-C to this launcher must reach the real process too
+            Thread stopChild = new Thread(() -> {
+                p.destroy();
+                try {
+                    p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            int code = p.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+            return code;
         } catch (java.io.IOException e) {
             System.err.println("splab: could not restart with OMP_WAIT_POLICY=PASSIVE (" + e.getMessage()
                     + "); set it in the environment");
