@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import splab.data.DatasetFiles;
 import splab.data.PathExample;
 import splab.model.PathTransformer;
-import splab.report.Report;
 import splab.spectral.SpectralAnalysis;
 import splab.spectral.SpectralConfig;
 import splab.spectral.SpectralResults;
