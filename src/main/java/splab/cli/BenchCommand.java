@@ -1,11 +1,23 @@
 package splab.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import splab.config.ConfigLoader;
+import splab.data.Batcher;
 import splab.data.DataBench;
+import splab.data.DataConfig;
+import splab.data.DatasetBuilder;
+import splab.data.Vocabulary;
+import splab.model.ModelConfig;
+import splab.model.ModelSettings;
+import splab.train.TokenBatch;
+import splab.train.TrainBench;
 import splab.graph.ConnectedGraphSampler;
 import splab.graph.NodeCountMix;
 import splab.graph.SmallGraph;
@@ -79,13 +91,13 @@ final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("need 2 <= --n <= 64, --graphs >= 1, --passes >= 1");
             }
             ConnectedGraphSampler sampler = new ConnectedGraphSampler(n, n, 0.5, NodeCountMix.UNIFORM, seed);
-            java.util.List<SmallGraph> list = new java.util.ArrayList<>(graphs);
+            List<SmallGraph> list = new ArrayList<>(graphs);
             for (int i = 0; i < graphs; i++) {
                 list.add(sampler.next());
             }
             System.out.printf("bench navigate: %,d graphs with n=%d, all ordered pairs, one thread%n", graphs, n);
             for (NavigatorBench.Figure f : NavigatorBench.run(
-                    java.util.List.of(new SpectralLineNavigator(), new BfsNavigator()), list, 1, passes)) {
+                    List.of(new SpectralLineNavigator(), new BfsNavigator()), list, 1, passes)) {
                 System.out.println(f);
             }
             return 0;
@@ -125,31 +137,30 @@ final class BenchCommand implements Runnable {
             }
             int cores = Runtime.getRuntime().availableProcessors();
             int[] counts = threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1};
-            splab.model.ModelConfig synthetic = new splab.model.ModelSettings(dModel, heads, layers, 0, 0, "rope")
-                    .toConfig(splab.model.ModelConfig.vocabSizeFor(10), seq);
-            splab.model.ModelConfig lab = new splab.model.ModelSettings(dModel, heads, layers, 0, 0, "rope")
-                    .toConfig(splab.model.ModelConfig.vocabSizeFor(10), 160);
-            splab.train.TokenBatch[] labBatches = labBatches(batch, steps + 5);
+            ModelConfig synthetic = new ModelSettings(dModel, heads, layers, 0, 0, "rope")
+                    .toConfig(ModelConfig.vocabSizeFor(10), seq);
+            ModelConfig lab = new ModelSettings(dModel, heads, layers, 0, 0, "rope")
+                    .toConfig(ModelConfig.vocabSizeFor(10), 160);
+            TokenBatch[] labBatches = labBatches(batch, steps + 5);
             System.out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"), cores);
             for (int t : counts) {
                 System.out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
-                System.out.println(splab.train.TrainBench.run(synthetic, batch, seq, 5, steps, t).summary());
+                System.out.println(TrainBench.run(synthetic, batch, seq, 5, steps, t).summary());
                 System.out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
-                System.out.println(splab.train.TrainBench.run(lab, labBatches, 5, t).summary());
+                System.out.println(TrainBench.run(lab, labBatches, 5, t).summary());
             }
             return 0;
         }
 
-        private static splab.train.TokenBatch[] labBatches(int batch, int count) {
-            splab.data.DatasetBuilder.Dataset ds = new splab.data.DatasetBuilder(
-                    splab.data.DataConfig.defaults(), 1).build(new splab.data.DatasetBuilder(
-                            splab.data.DataConfig.defaults(), 1).sampleGraphs(x -> { }).subList(0, 2000), x -> { });
-            splab.data.Batcher batcher = new splab.data.Batcher(ds.train(), new splab.data.Vocabulary(10), true);
-            java.util.Random rng = new java.util.Random(1);
-            splab.train.TokenBatch[] out = new splab.train.TokenBatch[count];
+        private static TokenBatch[] labBatches(int batch, int count) {
+            DataConfig config = ConfigLoader.load(null, List.of("data.graphs=2000")).data();
+            Batcher batcher = new Batcher(new DatasetBuilder(config, 1).sample(x -> { }).train(),
+                    new Vocabulary(config.maxNodes()), true);
+            Random rng = new Random(1);
+            TokenBatch[] out = new TokenBatch[count];
             for (int i = 0; i < count; i++) {
-                splab.data.Batcher.Batch b = batcher.next(batch, rng);
-                out[i] = new splab.train.TokenBatch(b.tokens(), b.pathStart());
+                Batcher.Batch b = batcher.next(batch, rng);
+                out[i] = new TokenBatch(b.tokens(), b.pathStart());
             }
             return out;
         }

@@ -89,7 +89,7 @@ public final class DatasetBuilder {
 
     /** Which split the isomorphism class of {@code cert} belongs to. */
     public String splitOf(Certificate cert) {
-        long h = mix64(cert.hash64() ^ mix64(seed));
+        long h = Certificate.mix64(cert.hash64() ^ Certificate.mix64(seed));
         double u = (h >>> 11) * 0x1.0p-53;
         return u < config.testFraction() ? TEST : TRAIN;
     }
@@ -123,11 +123,5 @@ public final class DatasetBuilder {
             out.add(new PathExample(n, edges, s, t, path, sp.distance(s, t), sp.pathCount(s, t), split));
         }
         return out;
-    }
-
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -22,14 +22,15 @@ public final class Certificate implements Comparable<Certificate> {
 
     /** A stable 64-bit hash of the certificate (SplitMix64 over n and the words), for seeded splits. */
     public long hash64() {
-        long h = mix(0x9E3779B97F4A7C15L ^ n);
+        long h = mix64(0x9E3779B97F4A7C15L ^ n);
         for (long w : words) {
-            h = mix(h ^ w);
+            h = mix64(h ^ w);
         }
         return h;
     }
 
-    static long mix(long z) {
+    /** SplitMix64's finaliser: a fixed bijection of 64-bit values that spreads every input bit. */
+    public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
