@@ -50,10 +50,11 @@ final class TrainStage {
         List<PathExample> train = DatasetFiles.readTrain(dataDir);
         List<PathExample> test = DatasetFiles.readTest(dataDir);
         Vocabulary vocab = new Vocabulary(config.data().maxNodes());
-        Batcher batcher = new Batcher(train, vocab, config.train().bucketByNodeCount());
+        Batcher batcher = new Batcher(train, vocab, config.train().bucketByNodeCount(),
+                config.train().distanceExponent(), config.train().anyShortestTarget());
         BatchSource source = (size, rng) -> {
             Batcher.Batch b = batcher.next(size, rng);
-            return new TokenBatch(b.tokens(), b.pathStart());
+            return new TokenBatch(b.tokens(), b.pathStart(), b.validTargets());
         };
         List<Query> evalQueries = evalQueries(test, config.train().evalExamples(), config.seed());
         long start = System.nanoTime();
@@ -80,6 +81,9 @@ final class TrainStage {
                 Progress progress = new Progress("train steps", config.train().steps())) {
             out.printf("train: %,d parameters, %,d training examples, %,d held-out examples for evaluation%n",
                     t.model().parameterCount(), train.size(), evalQueries.size());
+            out.printf("train: objective %s; drawn pairs by distance: d=1 %.1f%%, d=2 %.1f%%, d>=3 %.1f%%%n",
+                    config.train().target(), 100 * batcher.distanceShare(1), 100 * batcher.distanceShare(2),
+                    100 * (1 - batcher.distanceShare(1) - batcher.distanceShare(2)));
             progress.accept(t.step());
             long interval = config.train().checkpointInterval() > 0 ? config.train().checkpointInterval() : Long.MAX_VALUE;
             StepResult last = null;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
+import splab.graph.AllShortestPaths;
+
 /**
  * Draws training batches from a pool of examples, tokenised afresh at every draw so that edge order and
  * endpoint order are new each time (augmentation). All randomness comes from the generator passed in, which
@@ -15,38 +17,77 @@ import java.util.TreeMap;
  * proportional to the number of examples with that n: the batch then keeps the share of each n that uniform
  * sampling would give, but rows have nearly equal length, so little compute is spent on padding (a 10-node
  * graph is about 75 tokens, a 3-node one about 15).
+ *
+ * <p>{@code distanceExponent} reshapes the mix of distances within each n: distance d gets weight
+ * {@code count(n, d)^exponent}, shared uniformly by its pairs. At 1 every pair is equally likely (the natural
+ * mix, where about half the pairs are adjacent and few are 3 or more steps apart); smaller values move
+ * practice toward the long paths, which are the hard ones.
+ *
+ * <p>With {@code anyShortest}, each drawn example gets a fresh label path drawn uniformly among its shortest
+ * paths, and the batch carries, for every scored position, the set of tokens that continue some shortest
+ * path (see {@code splab.train.TokenBatch#validTargets}).
  */
 public final class Batcher {
     private final PathTokenizer tokenizer;
     private final boolean bucketByNodeCount;
+    private final boolean naturalMix;
+    private final boolean anyShortest;
     private final List<PathExample> pool;
-    private final int[] bucketN;
     private final PathExample[][] buckets;
     private final double[] cumulative;
+    /** cells[b][c]: the examples of bucket b at its c-th distance; cellCumulative[b] the distance weights. */
+    private final PathExample[][][] cells;
+    private final double[][] cellCumulative;
 
-    /** A batch: right-padded token rows and the index of {@code <p>} in each row. */
-    public record Batch(int[][] tokens, int[] pathStart, int realTokens) {}
+    /** A batch: right-padded token rows, the index of {@code <p>} in each row, and the accepted targets or null. */
+    public record Batch(int[][] tokens, int[] pathStart, int realTokens, int[][][] validTargets) {}
 
+    /** The paper's objective on the natural mix of pairs. */
     public Batcher(List<PathExample> pool, Vocabulary vocab, boolean bucketByNodeCount) {
+        this(pool, vocab, bucketByNodeCount, 1.0, false);
+    }
+
+    public Batcher(List<PathExample> pool, Vocabulary vocab, boolean bucketByNodeCount, double distanceExponent,
+            boolean anyShortest) {
         if (pool.isEmpty()) {
             throw new IllegalArgumentException("no training examples to draw batches from");
         }
+        if (!(distanceExponent >= 0 && distanceExponent <= 1)) {
+            throw new IllegalArgumentException("distanceExponent must be in [0, 1], got " + distanceExponent);
+        }
         this.tokenizer = new PathTokenizer(vocab);
         this.bucketByNodeCount = bucketByNodeCount;
+        this.naturalMix = distanceExponent == 1.0;
+        this.anyShortest = anyShortest;
         this.pool = List.copyOf(pool);
         TreeMap<Integer, List<PathExample>> byN = new TreeMap<>();
         for (PathExample e : pool) {
             byN.computeIfAbsent(e.n(), k -> new ArrayList<>()).add(e);
         }
-        bucketN = byN.keySet().stream().mapToInt(Integer::intValue).toArray();
-        buckets = new PathExample[bucketN.length][];
-        cumulative = new double[bucketN.length];
+        int count = byN.size();
+        buckets = new PathExample[count][];
+        cumulative = new double[count];
+        cells = new PathExample[count][][];
+        cellCumulative = new double[count][];
         double total = 0;
         int i = 0;
         for (List<PathExample> list : byN.values()) {
             buckets[i] = list.toArray(new PathExample[0]);
             total += list.size();
-            cumulative[i++] = total;
+            cumulative[i] = total;
+            TreeMap<Integer, List<PathExample>> byD = new TreeMap<>();
+            for (PathExample e : list) {
+                byD.computeIfAbsent(e.distance(), k -> new ArrayList<>()).add(e);
+            }
+            cells[i] = new PathExample[byD.size()][];
+            double[] weights = new double[byD.size()];
+            int c = 0;
+            for (List<PathExample> cell : byD.values()) {
+                cells[i][c] = cell.toArray(new PathExample[0]);
+                weights[c++] = Math.pow(cell.size(), distanceExponent);
+            }
+            cellCumulative[i] = normalisedCumulative(weights);
+            i++;
         }
         for (int k = 0; k < cumulative.length; k++) {
             cumulative[k] /= total;
@@ -57,22 +98,45 @@ public final class Batcher {
         return pool.size();
     }
 
+    /**
+     * Probability that a drawn example has distance {@code d} (over every n), for the stated mix. The
+     * n of a row is drawn in proportion to the examples with that n whether or not batches are bucketed.
+     */
+    public double distanceShare(int d) {
+        double share = 0;
+        for (int b = 0; b < buckets.length; b++) {
+            double pn = cumulative[b] - (b == 0 ? 0 : cumulative[b - 1]);
+            for (int c = 0; c < cells[b].length; c++) {
+                if (cells[b][c][0].distance() == d) {
+                    share += pn * (cellCumulative[b][c] - (c == 0 ? 0 : cellCumulative[b][c - 1]));
+                }
+            }
+        }
+        return share;
+    }
+
     /** The next batch of {@code size} examples. */
     public Batch next(int size, Random rng) {
-        PathExample[] from = null;
-        if (bucketByNodeCount) {
-            double u = rng.nextDouble();
-            int b = 0;
-            while (b < cumulative.length - 1 && u >= cumulative[b]) {
-                b++;
-            }
-            from = buckets[b];
-        }
+        int fixed = bucketByNodeCount ? draw(cumulative, rng) : -1;
         int[][] rows = new int[size][];
         int[] pathStart = new int[size];
+        int[][][] valid = anyShortest ? new int[size][][] : null;
         int max = 0, real = 0;
         for (int i = 0; i < size; i++) {
-            PathExample e = from != null ? from[rng.nextInt(from.length)] : pool.get(rng.nextInt(pool.size()));
+            PathExample e;
+            if (naturalMix) {
+                e = fixed >= 0 ? buckets[fixed][rng.nextInt(buckets[fixed].length)] : pool.get(rng.nextInt(pool.size()));
+            } else {
+                int b = fixed >= 0 ? fixed : draw(cumulative, rng);
+                PathExample[] cell = cells[b][draw(cellCumulative[b], rng)];
+                e = cell[rng.nextInt(cell.length)];
+            }
+            if (anyShortest) {
+                AllShortestPaths paths = new AllShortestPaths(e.graph());
+                int[] path = paths.uniformPath(e.source(), e.target(), rng);
+                e = new PathExample(e.n(), e.edges(), e.source(), e.target(), path, e.distance(), e.shortestPaths(), e.split());
+                valid[i] = acceptedTargets(paths, path, tokenizer.vocabulary());
+            }
             rows[i] = tokenizer.encode(e, rng);
             pathStart[i] = rows[i].length - e.path().length - 2;
             max = Math.max(max, rows[i].length);
@@ -86,6 +150,49 @@ public final class Batcher {
                 Arrays.fill(rows[i], len, max, pad);
             }
         }
-        return new Batch(rows, pathStart, real);
+        return new Batch(rows, pathStart, real, valid);
+    }
+
+    /**
+     * The tokens accepted at each scored position of {@code path}: the source, then every neighbour of the
+     * previous node that is one step closer to the target, then {@code <eos>}.
+     */
+    static int[][] acceptedTargets(AllShortestPaths paths, int[] path, Vocabulary vocab) {
+        int t = path[path.length - 1];
+        int[][] sets = new int[path.length + 1][];
+        sets[0] = new int[] {vocab.node(path[0])};
+        for (int k = 1; k < path.length; k++) {
+            long next = paths.nextSteps(path[k - 1], t);
+            int[] tokens = new int[Long.bitCount(next)];
+            int j = 0;
+            for (long m = next; m != 0; m &= m - 1) {
+                tokens[j++] = vocab.node(Long.numberOfTrailingZeros(m));
+            }
+            sets[k] = tokens;
+        }
+        sets[path.length] = new int[] {vocab.eos()};
+        return sets;
+    }
+
+    private static double[] normalisedCumulative(double[] weights) {
+        double[] out = new double[weights.length];
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            total += weights[i];
+            out[i] = total;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= total;
+        }
+        return out;
+    }
+
+    private static int draw(double[] cumulative, Random rng) {
+        double u = rng.nextDouble();
+        int b = 0;
+        while (b < cumulative.length - 1 && u >= cumulative[b]) {
+            b++;
+        }
+        return b;
     }
 }

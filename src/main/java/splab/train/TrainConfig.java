@@ -17,6 +17,13 @@ package splab.train;
  * @param evalExamples held-out examples greedily decoded at every evaluation (0: no decoding evaluation)
  * @param checkpointInterval steps between checkpoints (0: only at the end)
  * @param bucketByNodeCount draw each batch from one node count, so rows have similar lengths (less padding)
+ * @param target {@code label}: cross-entropy against the stored label path (the paper's objective);
+ *        {@code any_shortest}: at each path step the loss is -log of the probability mass on every valid
+ *        next token (any node one step closer to t), and the teacher-forced path is redrawn uniformly among
+ *        the shortest paths each time the example is drawn, so ties are never punished
+ * @param distanceExponent within each node count, a pair at distance d is drawn with weight
+ *        {@code count(n, d)^exponent} shared among the pairs at that distance: 1 keeps the natural mix
+ *        (about half the pairs adjacent, under 7% at d >= 3), 0 makes every distance equally likely
  */
 public record TrainConfig(
         int batchSize,
@@ -32,7 +39,12 @@ public record TrainConfig(
         int threads,
         int evalExamples,
         long checkpointInterval,
-        boolean bucketByNodeCount) {
+        boolean bucketByNodeCount,
+        String target,
+        double distanceExponent) {
+
+    /** The {@code target} values. */
+    public static final String LABEL = "label", ANY_SHORTEST = "any_shortest";
 
     public TrainConfig {
         require(batchSize >= 1, "batchSize must be positive, got " + batchSize);
@@ -47,6 +59,17 @@ public record TrainConfig(
         require(threads >= 0, "threads must be >= 0 (0 = engine default), got " + threads);
         require(evalExamples >= 0, "evalExamples must be >= 0, got " + evalExamples);
         require(checkpointInterval >= 0, "checkpointInterval must be >= 0 (0 = at the end), got " + checkpointInterval);
+        if (target == null) {
+            target = LABEL; // checkpoints written before the key existed
+        }
+        require(target.equals(LABEL) || target.equals(ANY_SHORTEST),
+                "target must be '" + LABEL + "' or '" + ANY_SHORTEST + "', got '" + target + "'");
+        require(distanceExponent >= 0 && distanceExponent <= 1, "distanceExponent must be in [0, 1], got " + distanceExponent);
+    }
+
+    /** True when the loss accepts every shortest path (see {@code target}). */
+    public boolean anyShortestTarget() {
+        return ANY_SHORTEST.equals(target);
     }
 
     /**
@@ -55,47 +78,57 @@ public record TrainConfig(
      * 64,000 to 224,000 examples), while lr 1e-3 without decay reached 0.12-0.15 at d = 2 by 128,000 examples.
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 4_000, 1e-3, 200, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true);
+        return new TrainConfig(64, 4_000, 1e-3, 200, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, LABEL, 1.0);
     }
 
     public TrainConfig withBatchSize(int v) {
         return new TrainConfig(v, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
     }
 
     public TrainConfig withSteps(long v) {
         return new TrainConfig(batchSize, v, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
     }
 
     public TrainConfig withLearningRate(double v) {
         return new TrainConfig(batchSize, steps, v, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
     }
 
     public TrainConfig withWarmupSteps(long v) {
         return new TrainConfig(batchSize, steps, learningRate, v, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
     }
 
     public TrainConfig withWeightDecay(double v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, v, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
     }
 
     public TrainConfig withSeed(long v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, v,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
     }
 
     public TrainConfig withIntervals(long eval, long log) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                eval, log, threads, evalExamples, checkpointInterval, bucketByNodeCount);
+                eval, log, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
     }
 
     public TrainConfig withThreads(int v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, v, evalExamples, checkpointInterval, bucketByNodeCount);
+                evalInterval, logInterval, v, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+    }
+
+    public TrainConfig withTarget(String v) {
+        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, v, distanceExponent);
+    }
+
+    public TrainConfig withDistanceExponent(double v) {
+        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, v);
     }
 
     /** Warm-up then cosine decay: the learning rate used at 0-based {@code step}. */

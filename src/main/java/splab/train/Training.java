@@ -108,16 +108,20 @@ public final class Training implements AutoCloseable {
             NDArray input = arrays.input();
             NDArray target = arrays.target();
             NDArray mask = arrays.mask();
+            NDArray logMask = batch.validTargets() == null ? null
+                    : PathLoss.validTargetLogMask(batch, modelConfig.vocabSize(), sub);
             NDArray loss;
             NDArray logits;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 logits = model.forward(input, true);
-                loss = PathLoss.maskedCrossEntropy(logits, target, mask);
+                loss = logMask == null ? PathLoss.maskedCrossEntropy(logits, target, mask)
+                        : PathLoss.maskedSetCrossEntropy(logits, logMask, mask);
                 collector.backward(loss);
             }
             float lossValue = loss.getFloat();
             long pathTokens = (long) mask.sum().getFloat();
-            long correct = PathLoss.correctTokens(logits, target, mask);
+            long correct = logMask == null ? PathLoss.correctTokens(logits, target, mask)
+                    : PathLoss.correctInSet(logits, logMask, mask);
             double norm = optimizer.update(lr, config.weightDecay(), config.gradClip(), sub);
             examplesSeen += batch.size();
             return new StepResult(optimizer.step(), lossValue, lr, norm, countTokens(batch), pathTokens,
@@ -140,6 +144,11 @@ public final class Training implements AutoCloseable {
             NDArray target = arrays.target();
             NDArray mask = arrays.mask();
             NDArray logits = model.forward(input, false);
+            if (batch.validTargets() != null) {
+                NDArray logMask = PathLoss.validTargetLogMask(batch, modelConfig.vocabSize(), sub);
+                return new Evaluation(PathLoss.maskedSetCrossEntropy(logits, logMask, mask).getFloat(),
+                        (long) mask.sum().getFloat(), PathLoss.correctInSet(logits, logMask, mask));
+            }
             float loss = PathLoss.maskedCrossEntropy(logits, target, mask).getFloat();
             return new Evaluation(loss, (long) mask.sum().getFloat(), PathLoss.correctTokens(logits, target, mask));
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,85 @@ class BatcherTest {
         for (int i = 0; i < 8; i++) {
             assertArrayEquals(x.tokens()[i], y.tokens()[i]);
         }
+    }
+
+    @Test
+    void distanceExponentMovesDrawsTowardLongPathsAndSharesMatchDraws() {
+        Batcher natural = new Batcher(ds.train(), vocab, true), flat = new Batcher(ds.train(), vocab, true, 0.5, false);
+        double naturalLong = 1 - natural.distanceShare(1) - natural.distanceShare(2);
+        double flatLong = 1 - flat.distanceShare(1) - flat.distanceShare(2);
+        assertTrue(flatLong > 1.5 * naturalLong, "d >= 3 share " + flatLong + " vs natural " + naturalLong);
+        long pairs = ds.train().size(), adjacent = ds.train().stream().filter(e -> e.distance() == 1).count();
+        assertEquals((double) adjacent / pairs, natural.distanceShare(1), 1e-9);
+
+        PathTokenizer tok = new PathTokenizer(vocab);
+        Random rng = new Random(4);
+        int drawn = 0, longDrawn = 0;
+        for (int k = 0; k < 300; k++) {
+            for (int[] row : flat.next(32, rng).tokens()) {
+                drawn++;
+                longDrawn += tok.decode(row).path().length - 1 >= 3 ? 1 : 0;
+            }
+        }
+        double seen = (double) longDrawn / drawn;
+        assertEquals(flatLong, seen, 4 * Math.sqrt(flatLong * (1 - flatLong) / drawn) + 0.01);
+    }
+
+    @Test
+    void anyShortestRedrawsLabelsAndAcceptsExactlyTheShortestContinuations() {
+        Batcher b = new Batcher(ds.train(), vocab, false, 0.0, true);
+        PathTokenizer tok = new PathTokenizer(vocab);
+        Random rng = new Random(6);
+        java.util.Map<String, java.util.Set<String>> labels = new java.util.HashMap<>();
+        for (int k = 0; k < 100; k++) {
+            Batcher.Batch batch = b.next(16, rng);
+            for (int i = 0; i < 16; i++) {
+                PathTokenizer.Decoded d = tok.decode(batch.tokens()[i]);
+                splab.graph.SmallGraph g = splab.graph.SmallGraph.of(10, d.edges());
+                int s = d.source() - vocab.node(0), t = d.target() - vocab.node(0);
+                int[] path = java.util.Arrays.stream(d.path()).map(x -> x - vocab.node(0)).toArray();
+                int[][] sets = batch.validTargets()[i];
+                assertEquals(path.length + 1, sets.length);
+                assertArrayEquals(new int[] {vocab.node(s)}, sets[0]);
+                assertArrayEquals(new int[] {vocab.eos()}, sets[path.length]);
+                // brute force: an accepted step is a neighbour whose distance to t is one less (BFS on G)
+                int[] dist = bfs(g, t);
+                assertEquals(dist[s], path.length - 1, "label must be a shortest path");
+                for (int j = 1; j < path.length; j++) {
+                    java.util.Set<Integer> expected = new java.util.TreeSet<>();
+                    for (int v = 0; v < 10; v++) {
+                        if (g.hasEdge(path[j - 1], v) && dist[v] == dist[path[j - 1]] - 1) {
+                            expected.add(vocab.node(v));
+                        }
+                    }
+                    java.util.Set<Integer> got = new java.util.TreeSet<>();
+                    for (int x : sets[j]) {
+                        got.add(x);
+                    }
+                    assertEquals(expected, got);
+                    assertTrue(got.contains(vocab.node(path[j])));
+                }
+                String key = g.toEdgeString() + "|" + s + ">" + t;
+                labels.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(java.util.Arrays.toString(path));
+            }
+        }
+        assertTrue(labels.values().stream().anyMatch(v -> v.size() > 1), "tied pairs should get different labels");
+    }
+
+    private static int[] bfs(splab.graph.SmallGraph g, int t) {
+        int[] dist = new int[g.nodeCount()];
+        java.util.Arrays.fill(dist, -1);
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(t));
+        dist[t] = 0;
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            for (int v = 0; v < g.nodeCount(); v++) {
+                if (g.hasEdge(u, v) && dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    queue.add(v);
+                }
+            }
+        }
+        return dist;
     }
 }

@@ -72,4 +72,58 @@ class PathLossAndScheduleTest {
                 () -> new TokenBatch(new int[][] {{1, 2}}, new int[] {1}));
         assertTrue(e.getMessage().contains("<p>"), e.getMessage());
     }
+
+    @Test
+    void setLossWithSingletonSetsEqualsLabelLossAndWithTiesTakesTheMassOfEverySet() {
+        Engine.getEngine("PyTorch");
+        try (NDManager m = NDManager.newBaseManager()) {
+            // one row: <bos> ... <p> at index 1, targets at indexes 2, 3, 4 (positions 1, 2, 3 of [B, L-1])
+            int[] row = {11, 14, 0, 2, 15};
+            int vocab = 16;
+            TokenBatch single = new TokenBatch(new int[][] {row}, new int[] {1}, new int[][][] {{{0}, {2}, {15}}});
+            TokenBatch tied = new TokenBatch(new int[][] {row}, new int[] {1}, new int[][][] {{{0}, {2, 3}, {15}}});
+            NDArray logits = m.randomNormal(new Shape(1, 4, vocab));
+            logits.setRequiresGradient(true);
+            NDArray targets = m.create(new int[][] {{14, 0, 2, 15}});
+            NDArray mask = m.create(PathLoss.targetMask(single, PAD));
+            float label = PathLoss.maskedCrossEntropy(logits, targets, mask).getFloat();
+            float set = PathLoss.maskedSetCrossEntropy(logits, PathLoss.validTargetLogMask(single, vocab, m), mask).getFloat();
+            assertEquals(label, set, 1e-5f);
+
+            NDArray loss;
+            NDArray logMask = PathLoss.validTargetLogMask(tied, vocab, m);
+            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                loss = PathLoss.maskedSetCrossEntropy(logits, logMask, mask);
+                System.gc();
+                c.backward(loss);
+            }
+            float[] p = logits.softmax(2).toFloatArray();
+            double expected = -(Math.log(p[vocab + 0]) + Math.log(p[2 * vocab + 2] + p[2 * vocab + 3])
+                    + Math.log(p[3 * vocab + 15])) / 3;
+            assertEquals(expected, loss.getFloat(), 1e-5);
+            // d/dz_k of -log(p2 + p3) is p_k - [k in set] p_k / (p2 + p3)
+            float[] grad = logits.getGradient().toFloatArray();
+            double mass = p[2 * vocab + 2] + p[2 * vocab + 3];
+            for (int k = 0; k < vocab; k++) {
+                double pk = p[2 * vocab + k];
+                double g = pk - (k == 2 || k == 3 ? pk / mass : 0);
+                assertEquals(g / 3, grad[2 * vocab + k], 1e-6, "token " + k);
+                assertEquals(0, grad[k], 1e-9, "unscored position");
+            }
+            long hits = PathLoss.correctInSet(logits, logMask, mask);
+            assertTrue(hits >= 0 && hits <= 3);
+        }
+    }
+
+    @Test
+    void correctInSetCountsAnArgMaxInsideTheSet() {
+        Engine.getEngine("PyTorch");
+        try (NDManager m = NDManager.newBaseManager()) {
+            int vocab = 4;
+            NDArray logits = m.create(new float[] {0, 5, 0, 0, 0, 0, 0, 5}, new Shape(1, 2, vocab));
+            TokenBatch batch = new TokenBatch(new int[][] {{0, 1, 2}}, new int[] {0}, new int[][][] {{{2, 1}, {2}}});
+            NDArray mask = m.create(new float[][] {{1, 1}});
+            assertEquals(1, PathLoss.correctInSet(logits, PathLoss.validTargetLogMask(batch, vocab, m), mask));
+        }
+    }
 }
