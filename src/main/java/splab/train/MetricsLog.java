@@ -16,6 +16,11 @@ import java.util.Map;
  * Appends one JSON object per logged step to a JSONL file (metrics.jsonl): step, loss, lr, tokens/s,
  * examples seen, gradient norm, path-token accuracy of the batch, then any evaluation figures.
  * Each line is flushed, so a crashed run keeps everything logged before it.
+ *
+ * <p>Every line also carries {@code wall_s}, seconds of training wall time (evaluation included) counted
+ * across resumes: a reopened log continues from the last {@code wall_s} it holds; and {@code rss_mb}, the
+ * process's resident memory from {@code /proc/self/status} where that file exists, so a long run shows
+ * whether memory stays flat.
  */
 public final class MetricsLog implements AutoCloseable {
 
@@ -23,6 +28,8 @@ public final class MetricsLog implements AutoCloseable {
 
     private final Path file;
     private final Writer writer;
+    private final long openedNanos = System.nanoTime();
+    private final double wallOffset;
 
     public MetricsLog(Path file) {
         this.file = file;
@@ -30,6 +37,7 @@ public final class MetricsLog implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
+            wallOffset = lastWallSeconds(file);
             writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -64,6 +72,11 @@ public final class MetricsLog implements AutoCloseable {
     }
 
     public void append(Map<String, Object> row) {
+        row.putIfAbsent("wall_s", Math.round((wallOffset + (System.nanoTime() - openedNanos) / 1e9) * 10) / 10.0);
+        long rss = residentMegabytes();
+        if (rss >= 0) {
+            row.putIfAbsent("rss_mb", rss);
+        }
         try {
             writer.write(JSON.writeValueAsString(row));
             writer.write('\n');
@@ -71,6 +84,34 @@ public final class MetricsLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write metrics log " + file, e);
         }
+    }
+
+    /** The {@code wall_s} of the last line of an existing log, or 0. */
+    private static double lastWallSeconds(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        double last = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                last = JSON.readTree(line).path("wall_s").asDouble(last);
+            }
+        }
+        return last;
+    }
+
+    /** Resident set size of this process in MiB, or -1 where {@code /proc/self/status} is missing. */
+    public static long residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     @Override

@@ -175,6 +175,18 @@ class TrainingTest {
         assertTrue(lines.get(0).startsWith("{\"step\":1,\"loss\":"), lines.get(0));
         assertTrue(lines.get(1).contains("\"eval_acc\":0.5"), lines.get(1));
         assertTrue(lines.get(3).contains("\"examples_seen\":64"), lines.get(3));
+        assertTrue(lines.get(3).contains("\"wall_s\":") && lines.get(3).contains("\"rss_mb\":"), lines.get(3));
+    }
+
+    @Test
+    void wallTimeContinuesAcrossAReopenedLog(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("metrics.jsonl");
+        Files.writeString(file, "{\"step\":10,\"wall_s\":123.5}\n");
+        try (MetricsLog log = new MetricsLog(file)) {
+            log.append(new java.util.LinkedHashMap<>(java.util.Map.of("step", 11)));
+        }
+        double wall = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllLines(file).get(1)).path("wall_s").asDouble();
+        assertTrue(wall >= 123.5 && wall < 133.5, "wall_s " + wall);
     }
 
     private static List<float[]> parameters(Training t) {
