@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import splab.config.ConfigLoader;
+import splab.config.LabConfig;
 import splab.data.Batcher;
 import splab.data.DataBench;
 import splab.data.DataConfig;
@@ -153,14 +154,15 @@ final class BenchCommand implements Runnable {
         }
 
         private static TokenBatch[] labBatches(int batch, int count) {
-            DataConfig config = ConfigLoader.load(null, List.of("data.graphs=2000")).data();
+            LabConfig lab = ConfigLoader.load(null, List.of("data.graphs=2000"));
+            DataConfig config = lab.data();
             Batcher batcher = new Batcher(new DatasetBuilder(config, 1).sample(x -> { }).train(),
-                    new Vocabulary(config.maxNodes()), true);
+                    new Vocabulary(config.maxNodes()), true, lab.train().distanceExponent(), lab.train().anyShortestTarget());
             Random rng = new Random(1);
             TokenBatch[] out = new TokenBatch[count];
             for (int i = 0; i < count; i++) {
                 Batcher.Batch b = batcher.next(batch, rng);
-                out[i] = new TokenBatch(b.tokens(), b.pathStart());
+                out[i] = new TokenBatch(b.tokens(), b.pathStart(), b.validTargets());
             }
             return out;
         }

@@ -46,9 +46,8 @@ final class EvalCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             PathTransformer model = Checkpoints.loadModel(run.resolve("checkpoints"), manager);
             ScoreSheet sheet;
-            try (Progress p = new Progress("eval", 1)) {
-                sheet = new TransformerNavigator(model, config.data().maxNodes(), config.seed(), batch).score(queries);
-                p.accept(1);
+            try (Progress p = new Progress("eval pairs", queries.size())) {
+                sheet = new TransformerNavigator(model, config.data().maxNodes(), config.seed(), batch).score(queries, p);
             }
             System.out.println(NavigatorScores.table(List.of(sheet)));
             Path csv = run.resolve("eval.csv");

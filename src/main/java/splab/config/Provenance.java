@@ -45,8 +45,8 @@ public final class Provenance {
         p.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
         p.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
         p.put("jgrapht", mavenVersion("org.jgrapht", "jgrapht-core"));
-        p.put("djl", mavenVersion("ai.djl", "api"));
-        p.put("pytorchNative", mavenVersion("ai.djl.pytorch", "pytorch-native-cpu"));
+        p.put("djl", manifestVersion("ai.djl.Device"));
+        p.put("pytorchNative", propertyVersion("/native/lib/pytorch.properties"));
         p.put("ompWaitPolicy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         p.put("gitCommit", gitCommit());
         return p;
@@ -90,6 +90,34 @@ public final class Provenance {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
             return "unavailable: " + e.getMessage();
+        }
+    }
+
+    /**
+     * The Specification-Version of the jar holding {@code className} (DJL's jars carry no pom.properties),
+     * or "unknown"; the class is not initialised, so no engine starts.
+     */
+    static String manifestVersion(String className) {
+        try {
+            Package pkg = Class.forName(className, false, Provenance.class.getClassLoader()).getPackage();
+            String v = pkg == null ? null : pkg.getSpecificationVersion();
+            return v == null ? "unknown" : v;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "unknown";
+        }
+    }
+
+    /** The {@code version} key of a properties resource (the PyTorch native jar's), or "unknown". */
+    static String propertyVersion(String resource) {
+        try (InputStream in = Provenance.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

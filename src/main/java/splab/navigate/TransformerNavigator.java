@@ -75,6 +75,11 @@ public final class TransformerNavigator implements Navigator {
      * batch's rows are nearly equally long and little of each forward pass is spent on padding.
      */
     public NavigationResult[] navigateAll(List<Query> queries) {
+        return navigateAll(queries, done -> { });
+    }
+
+    /** As {@link #navigateAll(List)}, telling {@code progress} how many queries are decoded after each batch. */
+    public NavigationResult[] navigateAll(List<Query> queries, java.util.function.LongConsumer progress) {
         int[][] prompts = new int[queries.size()][];
         Integer[] order = new Integer[queries.size()];
         for (int i = 0; i < prompts.length; i++) {
@@ -97,6 +102,7 @@ public final class TransformerNavigator implements Navigator {
                     Query q = queries.get(order[k]);
                     out[order[k]] = interpret(q.graph(), q.source(), q.target(), generated[k - from]);
                 }
+                progress.accept(to);
             }
         }
         return out;
@@ -104,8 +110,13 @@ public final class TransformerNavigator implements Navigator {
 
     /** Decodes all queries in batches and scores them with the shared harness (pairs/s includes decoding). */
     public ScoreSheet score(List<Query> queries) {
+        return score(queries, done -> { });
+    }
+
+    /** As {@link #score(List)}, reporting decoded queries to {@code progress}. */
+    public ScoreSheet score(List<Query> queries, java.util.function.LongConsumer progress) {
         long start = System.nanoTime();
-        NavigationResult[] results = navigateAll(queries);
+        NavigationResult[] results = navigateAll(queries, progress);
         long nanos = System.nanoTime() - start;
         Map<SmallGraph, Map<Long, NavigationResult>> byGraph = new IdentityHashMap<>();
         for (int i = 0; i < results.length; i++) {

@@ -71,6 +71,29 @@ public final class RunReport {
         r.table(header, rows);
     }
 
+    /** One sentence on the model and training recipe, from the run's config.json; null when it is missing. */
+    static String recipe(Path runDir) {
+        Path file = runDir.resolve("config.json");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            JsonNode c = JSON.readTree(Files.readString(file));
+            JsonNode m = c.path("model"), t = c.path("train");
+            String objective = "any_shortest".equals(t.path("target").asText())
+                    ? "loss on the probability mass of every valid next node (any shortest path is right)"
+                    : "cross-entropy on the label path";
+            return String.format(java.util.Locale.ROOT,
+                    "Model: dModel %d, %d heads, %d layers, %s positions. Training: %,d steps of batch %d, peak lr %s, "
+                            + "weight decay %s; %s; pairs drawn with distance exponent %s (1 = the natural mix).",
+                    m.path("dModel").asInt(), m.path("heads").asInt(), m.path("layers").asInt(), m.path("positions").asText(),
+                    t.path("steps").asLong(), t.path("batchSize").asInt(), t.path("learningRate").asText(),
+                    t.path("weightDecay").asText(), objective, t.path("distanceExponent").asText("1.0"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void training(Report r, Path runDir) {
         Path file = runDir.resolve("metrics.jsonl");
         if (!Files.exists(file)) {
@@ -96,6 +119,10 @@ public final class RunReport {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         r.heading(1, "Training");
+        String recipe = recipe(runDir);
+        if (recipe != null) {
+            r.paragraph(recipe);
+        }
         if (!evalRows.isEmpty()) {
             List<String> names = List.of("all", "d=1", "d=2", "d>=3");
             List<double[]> xs = new ArrayList<>(), ys = new ArrayList<>();

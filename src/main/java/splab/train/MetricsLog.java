@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Every line also carries {@code wall_s}, seconds of training wall time (evaluation included) counted
  * across resumes: a reopened log continues from the last {@code wall_s} it holds; and {@code rss_mb}, the
  * process's resident memory from {@code /proc/self/status} where that file exists, so a long run shows
- * whether memory stays flat.
+ * whether memory stays flat, beside {@code heap_committed_mb}, the Java heap the JVM holds (it grows lazily, so
+ * RSS can rise while native memory stays flat).
  */
 public final class MetricsLog implements AutoCloseable {
 
@@ -77,6 +78,7 @@ public final class MetricsLog implements AutoCloseable {
         if (rss >= 0) {
             row.putIfAbsent("rss_mb", rss);
         }
+        row.putIfAbsent("heap_committed_mb", Runtime.getRuntime().totalMemory() >> 20);
         try {
             writer.write(JSON.writeValueAsString(row));
             writer.write('\n');

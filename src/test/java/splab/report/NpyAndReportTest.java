@@ -45,4 +45,15 @@ class NpyAndReportTest {
         assertTrue(html.contains("A &lt;b&gt;") && html.contains("<code>code</code>") && html.contains("<b>bold</b>"));
         assertTrue(html.contains("src=\"data:image/png;base64,iVBOR"), "PNG embedded");
     }
+
+    @Test
+    void recipeSentenceNamesTheObjectiveFromTheRunConfig() throws Exception {
+        assertEquals(null, RunReport.recipe(dir));
+        splab.config.ConfigLoader.save(splab.config.LabConfig.defaults(), dir.resolve("config.json"));
+        String recipe = RunReport.recipe(dir);
+        assertTrue(recipe.contains("dModel 128, 4 heads, 2 layers") && recipe.contains("any shortest path is right")
+                && recipe.contains("distance exponent 0.5"), recipe);
+        splab.config.ConfigLoader.save(splab.config.ConfigLoader.load(null, List.of("train.target=label")), dir.resolve("config.json"));
+        assertTrue(RunReport.recipe(dir).contains("cross-entropy on the label path"), RunReport.recipe(dir));
+    }
 }
