@@ -123,17 +123,7 @@ public final class Provenance {
 
     /** A dependency's version from the pom.properties inside its jar, or "unknown". */
     static String mavenVersion(String group, String artifact) {
-        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = Provenance.class.getResourceAsStream(res)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return propertyVersion("/META-INF/maven/" + group + "/" + artifact + "/pom.properties");
     }
 
     /** The commit of the working directory's git checkout, with "+dirty" for local changes, or "unknown". */
