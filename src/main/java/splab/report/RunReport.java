@@ -149,7 +149,7 @@ public final class RunReport {
             double top = java.util.Arrays.stream(y).max().orElse(1);
             byte[] png = Charts.writePng(runDir.resolve("figures/training_loss.png"), Charts.lines(
                     "training loss (path tokens)", List.of("loss"), List.of(x), List.of(y), "examples seen", "loss", 0, top));
-            r.figure("Cross-entropy on the path tokens of training batches.", "figures/training_loss.png", png);
+            r.figure("Training loss on the path tokens of training batches (the objective named above).", "figures/training_loss.png", png);
         }
     }
 
