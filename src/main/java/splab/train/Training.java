@@ -108,20 +108,17 @@ public final class Training implements AutoCloseable {
             NDArray input = arrays.input();
             NDArray target = arrays.target();
             NDArray mask = arrays.mask();
-            NDArray logMask = batch.validTargets() == null ? null
-                    : PathLoss.validTargetLogMask(batch, modelConfig.vocabSize(), sub);
+            NDArray logMask = logMask(batch, sub);
             NDArray loss;
             NDArray logits;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 logits = model.forward(input, true);
-                loss = logMask == null ? PathLoss.maskedCrossEntropy(logits, target, mask)
-                        : PathLoss.maskedSetCrossEntropy(logits, logMask, mask);
+                loss = loss(logits, target, mask, logMask);
                 collector.backward(loss);
             }
             float lossValue = loss.getFloat();
             long pathTokens = (long) mask.sum().getFloat();
-            long correct = logMask == null ? PathLoss.correctTokens(logits, target, mask)
-                    : PathLoss.correctInSet(logits, logMask, mask);
+            long correct = correct(logits, target, mask, logMask);
             double norm = optimizer.update(lr, config.weightDecay(), config.gradClip(), sub);
             examplesSeen += batch.size();
             return new StepResult(optimizer.step(), lossValue, lr, norm, countTokens(batch), pathTokens,
@@ -144,13 +141,9 @@ public final class Training implements AutoCloseable {
             NDArray target = arrays.target();
             NDArray mask = arrays.mask();
             NDArray logits = model.forward(input, false);
-            if (batch.validTargets() != null) {
-                NDArray logMask = PathLoss.validTargetLogMask(batch, modelConfig.vocabSize(), sub);
-                return new Evaluation(PathLoss.maskedSetCrossEntropy(logits, logMask, mask).getFloat(),
-                        (long) mask.sum().getFloat(), PathLoss.correctInSet(logits, logMask, mask));
-            }
-            float loss = PathLoss.maskedCrossEntropy(logits, target, mask).getFloat();
-            return new Evaluation(loss, (long) mask.sum().getFloat(), PathLoss.correctTokens(logits, target, mask));
+            NDArray logMask = logMask(batch, sub);
+            return new Evaluation(loss(logits, target, mask, logMask).getFloat(), (long) mask.sum().getFloat(),
+                    correct(logits, target, mask, logMask));
         }
     }
 
@@ -173,6 +166,20 @@ public final class Training implements AutoCloseable {
             }
         }
         return last;
+    }
+
+    /** The accepted-token log-mask when the batch carries valid-target sets, else null (label objective). */
+    private NDArray logMask(TokenBatch batch, NDManager sub) {
+        return batch.validTargets() == null ? null : PathLoss.validTargetLogMask(batch, modelConfig.vocabSize(), sub);
+    }
+
+    private static NDArray loss(NDArray logits, NDArray target, NDArray mask, NDArray logMask) {
+        return logMask == null ? PathLoss.maskedCrossEntropy(logits, target, mask)
+                : PathLoss.maskedSetCrossEntropy(logits, logMask, mask);
+    }
+
+    private static long correct(NDArray logits, NDArray target, NDArray mask, NDArray logMask) {
+        return logMask == null ? PathLoss.correctTokens(logits, target, mask) : PathLoss.correctInSet(logits, logMask, mask);
     }
 
     /** Inputs (tokens 0..L-2), targets (tokens 1..L-1) and the path-target mask, all [B, L-1]. */
