@@ -108,7 +108,8 @@ final class BenchCommand implements Runnable {
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Training speed: ms/step and non-padding tokens/s at a stated shape, the FLOP/s of a",
                 "1024x1024 float32 matrix product in the same run, and model-FLOPs utilisation (their ratio).",
-                "Measured on synthetic batches padded to --seq, and on the lab's own batches (bucketed by n)."})
+                "Measured at the stated shape (rows filled to within 4 tokens of --seq), on synthetic batches of",
+                "3-10 node graphs padded to --seq, and on the lab's own batches (bucketed by n)."})
     static final class Train implements Callable<Integer> {
         @Option(names = "--d-model", defaultValue = "128")
         int dModel;
@@ -145,6 +146,9 @@ final class BenchCommand implements Runnable {
             TokenBatch[] labBatches = labBatches(batch, steps + 5);
             System.out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"), cores);
             for (int t : counts) {
+                System.out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "
+                        + (seq - 4) + "-" + seq + " real tokens (3-10 node graphs), " + t + " thread(s)");
+                System.out.println(TrainBench.run(synthetic, batch, seq, seq - 4, 5, steps, t).summary());
                 System.out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
                 System.out.println(TrainBench.run(synthetic, batch, seq, 5, steps, t).summary());
                 System.out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
@@ -157,7 +161,8 @@ final class BenchCommand implements Runnable {
             LabConfig lab = ConfigLoader.load(null, List.of("data.graphs=2000"));
             DataConfig config = lab.data();
             Batcher batcher = new Batcher(new DatasetBuilder(config, 1).sample(x -> { }).train(),
-                    new Vocabulary(config.maxNodes()), true, lab.train().distanceExponent(), lab.train().anyShortestTarget());
+                    new Vocabulary(config.maxNodes()), true, lab.train().distanceExponent(), lab.train().anyShortestTarget(),
+                    lab.train().relabelNodes());
             Random rng = new Random(1);
             TokenBatch[] out = new TokenBatch[count];
             for (int i = 0; i < count; i++) {

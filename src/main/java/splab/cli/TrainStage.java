@@ -51,7 +51,7 @@ final class TrainStage {
         List<PathExample> test = DatasetFiles.readTest(dataDir);
         Vocabulary vocab = new Vocabulary(config.data().maxNodes());
         Batcher batcher = new Batcher(train, vocab, config.train().bucketByNodeCount(),
-                config.train().distanceExponent(), config.train().anyShortestTarget());
+                config.train().distanceExponent(), config.train().anyShortestTarget(), config.train().relabelNodes());
         BatchSource source = (size, rng) -> {
             Batcher.Batch b = batcher.next(size, rng);
             return new TokenBatch(b.tokens(), b.pathStart(), b.validTargets());

@@ -26,12 +26,17 @@ import splab.graph.AllShortestPaths;
  * <p>With {@code anyShortest}, each drawn example gets a fresh label path drawn uniformly among its shortest
  * paths, and the batch carries, for every scored position, the set of tokens that continue some shortest
  * path (see {@code splab.train.TokenBatch#validTargets}).
+ *
+ * <p>With {@code relabelNodes}, the n nodes of each drawn example are renamed by a fresh injective map into all
+ * {@code maxNodes} node labels (edges, query, label path and accepted targets alike), so that a graph of 4 nodes
+ * is as likely to be written with labels 9, 2, 6, 0 as with 0, 1, 2, 3 and every node token is practised.
  */
 public final class Batcher {
     private final PathTokenizer tokenizer;
     private final boolean bucketByNodeCount;
     private final boolean naturalMix;
     private final boolean anyShortest;
+    private final boolean relabelNodes;
     private final List<PathExample> pool;
     private final PathExample[][] buckets;
     private final double[] cumulative;
@@ -44,11 +49,11 @@ public final class Batcher {
 
     /** The paper's objective on the natural mix of pairs. */
     public Batcher(List<PathExample> pool, Vocabulary vocab, boolean bucketByNodeCount) {
-        this(pool, vocab, bucketByNodeCount, 1.0, false);
+        this(pool, vocab, bucketByNodeCount, 1.0, false, false);
     }
 
     public Batcher(List<PathExample> pool, Vocabulary vocab, boolean bucketByNodeCount, double distanceExponent,
-            boolean anyShortest) {
+            boolean anyShortest, boolean relabelNodes) {
         if (pool.isEmpty()) {
             throw new IllegalArgumentException("no training examples to draw batches from");
         }
@@ -59,6 +64,7 @@ public final class Batcher {
         this.bucketByNodeCount = bucketByNodeCount;
         this.naturalMix = distanceExponent == 1.0;
         this.anyShortest = anyShortest;
+        this.relabelNodes = relabelNodes;
         this.pool = List.copyOf(pool);
         TreeMap<Integer, List<PathExample>> byN = new TreeMap<>();
         for (PathExample e : pool) {
@@ -137,6 +143,20 @@ public final class Batcher {
                 e = new PathExample(e.n(), e.edges(), e.source(), e.target(), path, e.distance(), e.shortestPaths(), e.split());
                 valid[i] = acceptedTargets(paths, path, tokenizer.vocabulary());
             }
+            if (relabelNodes) {
+                int[] label = injection(e.n(), tokenizer.vocabulary().maxNodes(), rng);
+                e = relabel(e, label);
+                if (valid != null) {
+                    Vocabulary vocab = tokenizer.vocabulary();
+                    for (int[] set : valid[i]) {
+                        for (int k = 0; k < set.length; k++) {
+                            if (vocab.isNode(set[k])) {
+                                set[k] = vocab.node(label[set[k]]); // a node token is its node id
+                            }
+                        }
+                    }
+                }
+            }
             rows[i] = tokenizer.encode(e, rng);
             pathStart[i] = rows[i].length - e.path().length - 2;
             max = Math.max(max, rows[i].length);
@@ -172,6 +192,35 @@ public final class Batcher {
         }
         sets[path.length] = new int[] {vocab.eos()};
         return sets;
+    }
+
+    /** A uniformly drawn injective map from {@code 0..n-1} into {@code 0..labels-1}: a partial shuffle. */
+    static int[] injection(int n, int labels, Random rng) {
+        int[] all = new int[labels];
+        for (int i = 0; i < labels; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            int j = i + rng.nextInt(labels - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return Arrays.copyOf(all, n);
+    }
+
+    /** {@code e} with node v renamed {@code label[v]} everywhere; n still counts the nodes. */
+    static PathExample relabel(PathExample e, int[] label) {
+        int[][] edges = new int[e.edges().length][];
+        for (int i = 0; i < edges.length; i++) {
+            edges[i] = new int[] {label[e.edges()[i][0]], label[e.edges()[i][1]]};
+        }
+        int[] path = new int[e.path().length];
+        for (int i = 0; i < path.length; i++) {
+            path[i] = label[e.path()[i]];
+        }
+        return new PathExample(e.n(), edges, label[e.source()], label[e.target()], path, e.distance(),
+                e.shortestPaths(), e.split());
     }
 
     private static double[] normalisedCumulative(double[] weights) {

@@ -85,10 +85,11 @@ public final class RunReport {
                     : "cross-entropy on the label path";
             return String.format(java.util.Locale.ROOT,
                     "Model: dModel %d, %d heads, %d layers, %s positions. Training: %,d steps of batch %d, peak lr %s, "
-                            + "weight decay %s; %s; pairs drawn with distance exponent %s (1 = the natural mix).",
+                            + "weight decay %s; %s; pairs drawn with distance exponent %s (1 = the natural mix)%s.",
                     m.path("dModel").asInt(), m.path("heads").asInt(), m.path("layers").asInt(), m.path("positions").asText(),
                     t.path("steps").asLong(), t.path("batchSize").asInt(), t.path("learningRate").asText(),
-                    t.path("weightDecay").asText(), objective, t.path("distanceExponent").asText("1.0"));
+                    t.path("weightDecay").asText(), objective, t.path("distanceExponent").asText("1.0"),
+                    t.path("relabelNodes").asBoolean() ? "; node labels redrawn at every draw" : "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

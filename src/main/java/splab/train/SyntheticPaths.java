@@ -60,13 +60,29 @@ public final class SyntheticPaths implements BatchSource {
 
     @Override
     public TokenBatch next(int batchSize, Random rng) {
+        return next(batchSize, rng, 1);
+    }
+
+    /**
+     * A batch whose rows all hold at least {@code minLength} real tokens (and at most the sequence length):
+     * with {@code minLength} close to the sequence length, the batch is the stated shape with next to no
+     * padding. Samples outside the range are drawn again.
+     *
+     * @throws IllegalStateException when 100,000 draws in a row miss the range (no graph of this mix fits)
+     */
+    public TokenBatch next(int batchSize, Random rng, int minLength) {
         int[][] tokens = new int[batchSize][];
         int[] pathStart = new int[batchSize];
         for (int b = 0; b < batchSize; b++) {
             int[] row;
+            int attempts = 0;
             do {
+                if (++attempts > 100_000) {
+                    throw new IllegalStateException("no sampled sequence of " + minN + "-" + maxN
+                            + " nodes has a length in " + minLength + ".." + sequenceLength);
+                }
                 row = sample(rng);
-            } while (row.length > sequenceLength);
+            } while (row.length > sequenceLength || row.length < minLength);
             tokens[b] = Arrays.copyOf(row, sequenceLength);
             Arrays.fill(tokens[b], row.length, sequenceLength, pad());
             for (int i = 0; i < row.length; i++) {

@@ -48,12 +48,22 @@ public final class TrainBench {
 
     public static Result run(ModelConfig model, int batchSize, int sequenceLength, int warmupSteps, int timedSteps,
                              int threads) {
+        return run(model, batchSize, sequenceLength, 1, warmupSteps, timedSteps, threads);
+    }
+
+    /**
+     * As {@link #run(ModelConfig, int, int, int, int, int)} with every row holding at least {@code minLength}
+     * real tokens: {@code minLength = sequenceLength - 4} measures the stated shape itself (batch x sequence
+     * positions, almost all of them tokens) rather than a mix of short graphs padded to it.
+     */
+    public static Result run(ModelConfig model, int batchSize, int sequenceLength, int minLength, int warmupSteps,
+                             int timedSteps, int threads) {
         SyntheticPaths source = new SyntheticPaths(10, 3, 10, 0.35, sequenceLength);
         // pre-draw the batches so graph sampling is not timed
         Random rng = new Random(1);
         TokenBatch[] batches = new TokenBatch[warmupSteps + timedSteps];
         for (int i = 0; i < batches.length; i++) {
-            batches[i] = source.next(batchSize, rng);
+            batches[i] = source.next(batchSize, rng, minLength);
         }
         return run(model, batches, warmupSteps, threads);
     }

@@ -24,6 +24,9 @@ package splab.train;
  * @param distanceExponent within each node count, a pair at distance d is drawn with weight
  *        {@code count(n, d)^exponent} shared among the pairs at that distance: 1 keeps the natural mix
  *        (about half the pairs adjacent, under 7% at d >= 3), 0 makes every distance equally likely
+ * @param relabelNodes give the nodes of each drawn example fresh distinct labels, drawn uniformly from all
+ *        {@code maxNodes} node tokens (augmentation: every token is practised in every role, and a small
+ *        graph is no longer always written with the low labels)
  */
 public record TrainConfig(
         int batchSize,
@@ -41,7 +44,8 @@ public record TrainConfig(
         long checkpointInterval,
         boolean bucketByNodeCount,
         String target,
-        double distanceExponent) {
+        double distanceExponent,
+        boolean relabelNodes) {
 
     /** The {@code target} values. */
     public static final String LABEL = "label", ANY_SHORTEST = "any_shortest";
@@ -83,57 +87,63 @@ public record TrainConfig(
      * accuracy at 0.502 after 96,000 examples and 0.652 after 256,000; 500 warm-up steps gave 0.764 after 96,000.
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5);
+        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false);
     }
 
     public TrainConfig withBatchSize(int v) {
         return new TrainConfig(v, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withSteps(long v) {
         return new TrainConfig(batchSize, v, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withLearningRate(double v) {
         return new TrainConfig(batchSize, steps, v, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withWarmupSteps(long v) {
         return new TrainConfig(batchSize, steps, learningRate, v, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withWeightDecay(double v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, v, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withSeed(long v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, v,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withIntervals(long eval, long log) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                eval, log, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                eval, log, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withThreads(int v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, v, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent);
+                evalInterval, logInterval, v, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withTarget(String v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, v, distanceExponent);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, v, distanceExponent, relabelNodes);
     }
 
     public TrainConfig withDistanceExponent(double v) {
         return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, v);
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, v, relabelNodes);
+    }
+
+    public TrainConfig withRelabelNodes(boolean v) {
+        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target,
+                distanceExponent, v);
     }
 
     /** Warm-up then cosine decay: the learning rate used at 0-based {@code step}. */

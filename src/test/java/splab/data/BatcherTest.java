@@ -56,7 +56,7 @@ class BatcherTest {
 
     @Test
     void distanceExponentMovesDrawsTowardLongPathsAndSharesMatchDraws() {
-        Batcher natural = new Batcher(ds.train(), vocab, true), flat = new Batcher(ds.train(), vocab, true, 0.5, false);
+        Batcher natural = new Batcher(ds.train(), vocab, true), flat = new Batcher(ds.train(), vocab, true, 0.5, false, false);
         double naturalLong = 1 - natural.distanceShare(1) - natural.distanceShare(2);
         double flatLong = 1 - flat.distanceShare(1) - flat.distanceShare(2);
         assertTrue(flatLong > 1.5 * naturalLong, "d >= 3 share " + flatLong + " vs natural " + naturalLong);
@@ -78,7 +78,68 @@ class BatcherTest {
 
     @Test
     void anyShortestRedrawsLabelsAndAcceptsExactlyTheShortestContinuations() {
-        Batcher b = new Batcher(ds.train(), vocab, false, 0.0, true);
+        var labels = checkAcceptedTargets(new Batcher(ds.train(), vocab, false, 0.0, true, false));
+        assertTrue(labels.values().stream().anyMatch(v -> v.size() > 1), "tied pairs should get different labels");
+    }
+
+    @Test
+    void relabellingKeepsAcceptedTargetsExactAndUsesEveryNodeToken() {
+        checkAcceptedTargets(new Batcher(ds.train(), vocab, false, 0.0, true, true));
+        Batcher plain = new Batcher(ds.train(), vocab, true), relabelled = new Batcher(ds.train(), vocab, true, 1.0, false, true);
+        PathTokenizer tok = new PathTokenizer(vocab);
+        Random r1 = new Random(8), r2 = new Random(8);
+        int[] plainUse = new int[10], relabelledUse = new int[10];
+        int smallRows = 0;
+        for (int k = 0; k < 200; k++) {
+            for (int[] row : plain.next(8, r1).tokens()) {
+                for (int x : tok.decode(row).path()) {
+                    plainUse[x]++;
+                }
+            }
+            for (int[] row : relabelled.next(8, r2).tokens()) {
+                PathTokenizer.Decoded d = tok.decode(row);
+                java.util.Set<Integer> nodes = new java.util.TreeSet<>();
+                for (int[] e : d.edges()) {
+                    nodes.add(e[0]);
+                    nodes.add(e[1]);
+                }
+                smallRows += nodes.size() <= 5 ? 1 : 0;
+                for (int x : d.path()) {
+                    relabelledUse[x]++;
+                    assertTrue(nodes.contains(x), "path node " + x + " is not a node of the relabelled graph");
+                }
+                splab.graph.SmallGraph g = splab.graph.SmallGraph.of(10, d.edges());
+                assertEquals(d.path().length - 1, bfs(g, d.target())[d.source()], "path must stay a shortest path");
+            }
+        }
+        assertTrue(smallRows > 0);
+        for (int v = 0; v < 10; v++) {
+            assertTrue(relabelledUse[v] > 0.5 * java.util.Arrays.stream(relabelledUse).sum() / 10.0,
+                    "node token " + v + " used " + relabelledUse[v] + " times of " + java.util.Arrays.toString(relabelledUse));
+        }
+        // without relabelling, the highest label appears only in 10-node graphs: far less than a tenth of the path tokens
+        assertTrue(plainUse[9] < 0.5 * java.util.Arrays.stream(plainUse).sum() / 10.0, java.util.Arrays.toString(plainUse));
+    }
+
+    @Test
+    void injectionIsUniformOverLabels() {
+        Random rng = new Random(3);
+        int[][] counts = new int[3][10];
+        for (int k = 0; k < 20_000; k++) {
+            int[] m = Batcher.injection(3, 10, rng);
+            assertEquals(3, java.util.Arrays.stream(m).distinct().count());
+            for (int i = 0; i < 3; i++) {
+                counts[i][m[i]]++;
+            }
+        }
+        for (int[] row : counts) {
+            for (int c : row) {
+                assertEquals(2_000, c, 200);
+            }
+        }
+    }
+
+    private java.util.Map<String, java.util.Set<String>> checkAcceptedTargets(Batcher b) {
         PathTokenizer tok = new PathTokenizer(vocab);
         Random rng = new Random(6);
         java.util.Map<String, java.util.Set<String>> labels = new java.util.HashMap<>();
@@ -114,7 +175,7 @@ class BatcherTest {
                 labels.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(java.util.Arrays.toString(path));
             }
         }
-        assertTrue(labels.values().stream().anyMatch(v -> v.size() > 1), "tied pairs should get different labels");
+        return labels;
     }
 
     private static int[] bfs(splab.graph.SmallGraph g, int t) {
