@@ -59,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainStage.Outcome o = TrainStage.run(config, dir, resume != null, System.out);
         prov.put("steps", o.steps()).put("examplesSeen", o.examplesSeen()).put("parameters", o.parameters())
                 .put("trainSeconds", Math.round(o.seconds() * 10) / 10.0).put("lastEval", o.lastEval())
-                .put("intraOpThreads", config.train().threads() == 0 ? "engine default" : config.train().threads());
+                .put("intraOpThreads", o.threads())
+                .put("threadsSetting", config.train().threads() == 0 ? "engine default" : config.train().threads());
         prov.save(dir.resolve("run.json"));
         System.out.println("held-out: " + o.lastEval());
         System.out.println("wrote " + dir.toAbsolutePath());

@@ -41,7 +41,9 @@ final class TrainStage {
     private TrainStage() {}
 
     /** What a finished stage reports. */
-    record Outcome(long steps, long examplesSeen, double seconds, Map<String, Object> lastEval, long parameters) {}
+    /** What a training stage did; {@code threads} is the intra-op thread count PyTorch actually used. */
+    record Outcome(long steps, long examplesSeen, double seconds, Map<String, Object> lastEval, long parameters,
+            int threads) {}
 
     static Outcome run(LabConfig config, Path runDir, boolean resume, PrintStream out) {
         Path dataDir = runDir.resolve("data");
@@ -102,7 +104,7 @@ final class TrainStage {
                 log.append(row);
             }
             return new Outcome(t.step(), t.examplesSeen(), (System.nanoTime() - start) / 1e9, lastEval,
-                    t.model().parameterCount());
+                    t.model().parameterCount(), Training.intraOpThreads());
         }
     }
 

@@ -40,6 +40,12 @@ public final class Training implements AutoCloseable {
     Random rng;
     long examplesSeen;
 
+    /** The intra-op thread count the PyTorch engine uses now (train.threads, or the engine's default when 0). */
+    public static int intraOpThreads() {
+        Engine.getEngine("PyTorch");
+        return JniUtils.getNumThreads();
+    }
+
     private Training(ModelConfig modelConfig, TrainConfig config, BatchSource source) {
         this.modelConfig = modelConfig;
         this.config = config;

@@ -50,6 +50,8 @@ class TrainCommandTest {
         List<JsonNode> rows = metrics(run);
         assertEquals(60, rows.get(rows.size() - 1).path("step").asLong());
         assertTrue(rows.stream().anyMatch(r -> r.has("eval_correct") && r.has("eval_d1")), "held-out figures logged");
+        JsonNode prov = JSON.readTree(run.resolve("run.json").toFile());
+        assertEquals(1, prov.path("intraOpThreads").asInt(), "the thread count actually used (train.threads=1)");
         assertTrue(rows.get(0).path("loss").asDouble() > rows.get(rows.size() - 1).path("loss").asDouble(),
                 "the loss went down");
         MainTest.Outcome again = MainTest.run(args("train", "--out", run.toString()));
