@@ -63,10 +63,7 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println("train: already complete (" + latest + "), kept");
             } else {
                 TrainStage.Outcome o = TrainStage.run(config, dir, true, System.out);
-                prov.put("trainSteps", o.steps()).put("examplesSeen", o.examplesSeen())
-                        .put("parameters", o.parameters()).put("trainSeconds", Math.round(o.seconds() * 10) / 10.0)
-                        .put("intraOpThreads", o.threads())
-                        .put("threadsSetting", config.train().threads() == 0 ? "engine default" : config.train().threads());
+                o.record(prov.put("trainSteps", o.steps()), config);
             }
         });
         prov.time("trainDoneSeconds");

@@ -57,10 +57,7 @@ final class TrainCommand implements Callable<Integer> {
             DataStage.run(config, null, dir.resolve("data"), System.out);
         }
         TrainStage.Outcome o = TrainStage.run(config, dir, resume != null, System.out);
-        prov.put("steps", o.steps()).put("examplesSeen", o.examplesSeen()).put("parameters", o.parameters())
-                .put("trainSeconds", Math.round(o.seconds() * 10) / 10.0).put("lastEval", o.lastEval())
-                .put("intraOpThreads", o.threads())
-                .put("threadsSetting", config.train().threads() == 0 ? "engine default" : config.train().threads());
+        o.record(prov.put("steps", o.steps()), config).put("lastEval", o.lastEval());
         prov.save(dir.resolve("run.json"));
         System.out.println("held-out: " + o.lastEval());
         System.out.println("wrote " + dir.toAbsolutePath());

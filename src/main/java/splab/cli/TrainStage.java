@@ -15,6 +15,7 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import splab.config.LabConfig;
+import splab.config.Provenance;
 import splab.data.Batcher;
 import splab.data.DatasetFiles;
 import splab.data.PathExample;
@@ -40,10 +41,17 @@ final class TrainStage {
 
     private TrainStage() {}
 
-    /** What a finished stage reports. */
     /** What a training stage did; {@code threads} is the intra-op thread count PyTorch actually used. */
     record Outcome(long steps, long examplesSeen, double seconds, Map<String, Object> lastEval, long parameters,
-            int threads) {}
+            int threads) {
+
+        /** Writes the figures every run folder's run.json carries about training into {@code prov}. */
+        Provenance record(Provenance prov, LabConfig config) {
+            return prov.put("examplesSeen", examplesSeen).put("parameters", parameters)
+                    .put("trainSeconds", Math.round(seconds * 10) / 10.0).put("intraOpThreads", threads)
+                    .put("threadsSetting", config.train().threads() == 0 ? "engine default" : config.train().threads());
+        }
+    }
 
     static Outcome run(LabConfig config, Path runDir, boolean resume, PrintStream out) {
         Path dataDir = runDir.resolve("data");

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import splab.model.ModelConfig;
 
 import java.util.Random;
@@ -97,7 +96,7 @@ public final class TrainBench {
             long params = training.model().parameterCount();
             double matmul = matmulGflops(1024, 10);
             double modelGflops = (6.0 * params * tokens + attentionFlops) / seconds / 1e9;
-            int usedThreads = JniUtils.getNumThreads();
+            int usedThreads = Training.intraOpThreads();
             return new Result(model, batchSize, longest, usedThreads, params, 1000 * seconds / timedSteps,
                     tokens / seconds, (double) tokens / positions, matmul, modelGflops, modelGflops / matmul);
         }

@@ -140,12 +140,6 @@ public record TrainConfig(
                 evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, v, relabelNodes);
     }
 
-    public TrainConfig withRelabelNodes(boolean v) {
-        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target,
-                distanceExponent, v);
-    }
-
     /** Warm-up then cosine decay: the learning rate used at 0-based {@code step}. */
     public double learningRateAt(long step) {
         if (step < warmupSteps) {
