@@ -11,19 +11,19 @@ import picocli.CommandLine.Option;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
 import splab.data.Batcher;
-import splab.data.DataBench;
+import splab.bench.DataBench;
 import splab.data.DataConfig;
 import splab.data.DatasetBuilder;
 import splab.data.Vocabulary;
 import splab.model.ModelConfig;
 import splab.model.ModelSettings;
 import splab.train.TokenBatch;
-import splab.train.TrainBench;
+import splab.bench.TrainBench;
 import splab.graph.ConnectedGraphSampler;
 import splab.graph.NodeCountMix;
 import splab.graph.SmallGraph;
 import splab.navigate.BfsNavigator;
-import splab.navigate.NavigatorBench;
+import splab.bench.NavigatorBench;
 import splab.navigate.SpectralLineNavigator;
 
 /** {@code splab bench}: throughput benchmarks that print their figures. */

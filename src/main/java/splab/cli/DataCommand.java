@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import splab.stage.DataStage;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
 import splab.config.Provenance;

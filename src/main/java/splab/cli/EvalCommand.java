@@ -10,6 +10,8 @@ import ai.djl.ndarray.NDManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import splab.stage.Progress;
+import splab.stage.QuerySource;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
 import splab.data.DatasetFiles;

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import splab.stage.Progress;
+import splab.stage.QuerySource;
 import splab.config.LabConfig;
 import splab.data.DatasetFiles;
 import splab.graph.AllShortestPaths;
@@ -22,7 +24,7 @@ import splab.navigate.Navigator;
 import splab.navigate.NavigatorScores;
 import splab.navigate.Query;
 import splab.navigate.ScoreSheet;
-import splab.navigate.SlnSweep;
+import splab.bench.SlnSweep;
 
 /** {@code splab navigate}: score navigators on the same queries, or answer one query. */
 @Command(name = "navigate", mixinStandardHelpOptions = true,
@@ -72,7 +74,7 @@ final class NavigateCommand implements Callable<Integer> {
         if (input != null && input.graphs != null) {
             extras.add("data.graphs=" + input.graphs);
         }
-        // the shorthand: --set sln.k=3 means navigate.sln.k=3
+        // shorthand: --set sln.k=3 means navigate.sln.k=3
         configOptions.overrides.replaceAll(o -> o.startsWith("sln.") ? "navigate." + o : o);
         LabConfig config = configOptions.resolve(extras);
         List<String> names = navigators != null ? navigators : config.navigate().navigators();

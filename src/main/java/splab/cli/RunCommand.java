@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import splab.stage.DataStage;
+import splab.stage.NavigateStage;
+import splab.stage.TrainStage;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
 import splab.config.Provenance;
@@ -72,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         stage("navigate", () -> sheets.add(NavigateStage.run(config, dir, System.out)));
         prov.time("navigateDoneSeconds");
 
-        List<splab.spectral.SpectralResults> spectral = new java.util.ArrayList<>();
+        List<splab.analysis.SpectralResults> spectral = new java.util.ArrayList<>();
         stage("spectral", () -> spectral.add(SpectralCommand.analyse(dir, config.spectral())));
         prov.time("spectralDoneSeconds");
         stage("report", () -> splab.report.RunReport.write(dir, sheets.get(0), spectral.get(0)));
@@ -95,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Subspace alignment of the last layer's edge representations against its nulls, one line. */
-    private static String spectralSummary(splab.spectral.SpectralResults r) {
+    private static String spectralSummary(splab.analysis.SpectralResults r) {
         String layer = r.layers().get(r.layers().size() - 1);
         StringBuilder sb = new StringBuilder("  alignment with the L(G) spectrum at " + layer + ":");
         for (var e : r.metrics().get(layer).entrySet()) {

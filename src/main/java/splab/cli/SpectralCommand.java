@@ -11,12 +11,14 @@ import ai.djl.ndarray.NDManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import splab.stage.Progress;
+import splab.stage.QuerySource;
 import splab.data.DatasetFiles;
 import splab.data.PathExample;
 import splab.model.PathTransformer;
-import splab.spectral.SpectralAnalysis;
-import splab.spectral.SpectralConfig;
-import splab.spectral.SpectralResults;
+import splab.analysis.SpectralAnalysis;
+import splab.analysis.SpectralConfig;
+import splab.analysis.SpectralResults;
 import splab.train.Checkpoints;
 
 /** {@code splab spectral}: compare a trained model's edge representations and attention with the spectrum of L(G). */

@@ -5,7 +5,7 @@ import splab.data.Vocabulary;
 import splab.model.ModelConfig;
 import splab.model.ModelSettings;
 import splab.navigate.NavigateConfig;
-import splab.spectral.SpectralConfig;
+import splab.analysis.SpectralConfig;
 import splab.train.TrainConfig;
 
 /**

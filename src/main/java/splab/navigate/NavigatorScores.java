@@ -72,7 +72,7 @@ public final class NavigatorScores {
     }
 
     /** Adds the answers results[s * n + t] for every ordered pair of one graph. */
-    static void addAllPairs(ScoreSheet sheet, SmallGraph g, AllShortestPaths paths, NavigationResult[] results) {
+    public static void addAllPairs(ScoreSheet sheet, SmallGraph g, AllShortestPaths paths, NavigationResult[] results) {
         int n = g.nodeCount();
         for (int s = 0; s < n; s++) {
             for (int t = 0; t < n; t++) {
@@ -205,7 +205,7 @@ public final class NavigatorScores {
                 c.failures(FailureKind.NON_EDGE), other, rate));
     }
 
-    static String fmt(double x, int places) {
+    public static String fmt(double x, int places) {
         return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%." + places + "f", x);
     }
 

@@ -2,12 +2,13 @@ package splab.navigate;
 
 import java.util.Locale;
 
+import splab.bench.SlnSweep;
 import splab.graph.SmallGraph;
 import splab.spectral.Laplacian;
 import splab.spectral.Spectrum;
 
 /**
- * The Spectral Line Navigator (SLN, as PAPER.md reads it). Per graph: take the Laplacian of the line graph
+ * The Spectral Line Navigator (SLN, as the lab reads the paper's description). Per graph: take the Laplacian of the line graph
  * L(G) ({@link Config#variant}), decompose it, and embed edge e of G (vertex e of L(G), lab edge order) as
  * {@code x_e = (w_1 φ_1(e), ..., w_k φ_k(e))} over the first k non-trivial eigenvectors (index 1..k in
  * ascending eigenvalue order; fewer when L(G) has fewer than k + 1 vertices), with {@code w_j = 1} or, under
@@ -81,7 +82,7 @@ public final class SpectralLineNavigator implements Navigator {
         /** k meaning "every non-trivial eigenvector" (with resistance weighting: effective resistance). */
         public static final int ALL_EIGENVECTORS = Integer.MAX_VALUE;
 
-        /** PAPER.md's reference: combinatorial, k = 3, unweighted, min distance, lowest index, no step limit. */
+        /** The paper's reference settings: combinatorial, k = 3, unweighted, min distance, lowest index, no step limit. */
         public static Config defaults() {
             return new Config(Laplacian.Variant.COMBINATORIAL, 3, Weighting.NONE, DistanceRule.MIN,
                     TieRule.LOWEST_INDEX, Integer.MAX_VALUE);
@@ -167,10 +168,10 @@ public final class SpectralLineNavigator implements Navigator {
     }
 
     /** The {@link Spectrum} of the Laplacian of L(G); m = edge count (no spectrum, null, when m = 0). */
-    record Decomposition(int m, Spectrum spectrum) {
+    public record Decomposition(int m, Spectrum spectrum) {
     }
 
-    static Decomposition decompose(SmallGraph graph, Laplacian.Variant variant) {
+    public static Decomposition decompose(SmallGraph graph, Laplacian.Variant variant) {
         int m = graph.edgeCount();
         if (m == 0) {
             return new Decomposition(0, null);
@@ -186,7 +187,7 @@ public final class SpectralLineNavigator implements Navigator {
     }
 
     /** The per-graph navigator over an existing decomposition (shared across configs by {@link SlnSweep}). */
-    static GraphNavigator bind(SmallGraph graph, Decomposition dec, Config config) {
+    public static GraphNavigator bind(SmallGraph graph, Decomposition dec, Config config) {
         int n = graph.nodeCount();
         int m = dec.m;
         int kk = Math.max(0, Math.min(config.k(), m - 1));

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.List;
 
 import splab.io.AtomicFiles;
-import splab.spectral.SpectralResults;
+import splab.analysis.SpectralResults;
 
 /**
  * A run's report as a list of blocks (headings, paragraphs, tables, figures), rendered twice: {@code report.md}

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import splab.navigate.ScoreSheet;
-import splab.spectral.SpectralResults;
+import splab.analysis.SpectralResults;
 
 /**
  * The report of a whole run ({@code splab run}): navigators on the same held-out pairs, training curves from

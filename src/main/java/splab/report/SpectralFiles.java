@@ -9,10 +9,10 @@ import java.util.function.ToDoubleFunction;
 
 import splab.io.AtomicFiles;
 import splab.navigate.NavigatorScores;
-import splab.spectral.AttentionAnalysis;
-import splab.spectral.SpectralResults;
-import splab.spectral.SpectralResults.Condition;
-import splab.spectral.SpectralResults.GraphMetrics;
+import splab.analysis.AttentionAnalysis;
+import splab.analysis.SpectralResults;
+import splab.analysis.SpectralResults.Condition;
+import splab.analysis.SpectralResults.GraphMetrics;
 
 /**
  * Writes the numbers of a spectral analysis into {@code runDir/spectral/}: one CSV per metric and layer (a row per
@@ -173,7 +173,7 @@ public final class SpectralFiles {
     }
 
     private static List<Path> writeArrays(Path dir, SpectralResults r) {
-        SpectralResults.Arrays a = r.arrays();
+        SpectralResults.ExportArrays a = r.arrays();
         List<Path> out = new ArrayList<>();
         int edges = a.edgeGraph().length;
         for (String layer : r.layers()) {

@@ -2,6 +2,7 @@ package splab.spectral;
 
 import java.util.Locale;
 
+import splab.graph.LineGraphs;
 import splab.graph.SmallGraph;
 
 /**
@@ -72,9 +73,8 @@ public final class Laplacian {
     }
 
     /**
-     * The Laplacian of the line graph L(G), built straight from G's edge list: row i is edge i of G in the
-     * lab's edge order, two edges are adjacent when they share an endpoint, and edge {u, v} has degree
-     * deg(u) + deg(v) - 2 in L(G).
+     * The Laplacian of the line graph L(G) ({@link LineGraphs}: row i is edge i of G in the lab's edge order,
+     * two edges are adjacent when they share an endpoint, edge {u, v} has degree deg(u) + deg(v) - 2).
      *
      * @throws IllegalArgumentException if G has no edges (L(G) would have no vertices)
      */
@@ -96,18 +96,14 @@ public final class Laplacian {
         int m = g.edgeCount();
         double[] scale = new double[m];
         for (int i = 0; i < m; i++) {
-            int[] e = g.edge(i);
-            int deg = g.degree(e[0]) + g.degree(e[1]) - 2;
+            int deg = LineGraphs.degree(g, i);
             scale[i] = variant == Variant.COMBINATORIAL ? 1.0 : (deg == 0 ? 0.0 : 1.0 / Math.sqrt(deg));
             out[i][i] = variant == Variant.COMBINATORIAL ? deg : (deg == 0 ? 0.0 : 1.0);
         }
         for (int i = 0; i < m; i++) {
-            int[] a = g.edge(i);
             double[] row = out[i];
             for (int j = i + 1; j < m; j++) {
-                int[] b = g.edge(j);
-                boolean touch = a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1];
-                double x = touch ? -scale[i] * scale[j] : 0.0;
+                double x = LineGraphs.adjacent(g, i, j) ? -scale[i] * scale[j] : 0.0;
                 row[j] = x;
                 out[j][i] = x;
             }

@@ -14,7 +14,7 @@ import ai.djl.ndarray.types.Shape;
  * {@code -log Σ p(v)} over every accepted token v: the model is free to put its mass on any shortest path.
  *
  * <p>Every scalar is an NDArray on the batch's manager: {@code mul(Number)} under autograd frees its
- * temporary scalar before backward reads it (DJL trap 1).
+ * temporary scalar before backward reads it, so the gradient would read freed memory.
  */
 public final class PathLoss {
 

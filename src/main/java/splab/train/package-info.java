@@ -2,7 +2,7 @@
  * Training: {@link splab.train.Training} (the loop), {@link splab.train.TrainConfig},
  * {@link splab.train.AdamW} (saveable state), {@link splab.train.PathLoss},
  * {@link splab.train.Checkpoints} (exact resume), {@link splab.train.MetricsLog} (metrics.jsonl) and
- * {@link splab.train.TrainBench}.
+ * {@link splab.bench.TrainBench}.
  *
  * <p>Data plugs in through {@link splab.train.BatchSource}: it returns a {@link splab.train.TokenBatch}
  * (right-padded int[][] plus the index of {@code <p>} per row) and draws all its randomness from the

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import splab.bench.NavigatorBench;
+import splab.bench.NavigatorExperiments;
+import splab.bench.SlnSweep;
 import splab.graph.SmallGraph;
 
 class NavigatorScoresTest {
@@ -169,7 +172,7 @@ class NavigatorScoresTest {
         assertTrue(figures.get(0).pairsPerSecond() > 0);
     }
 
-    /** The reference figures of PAPER.md on 20,000 graphs (about 15 s): {@code mvn -Pslow test}. */
+    /** The paper's reference navigator figures on 20,000 graphs (about 15 s): {@code mvn -Pslow test}. */
     @Test
     @Tag("slow")
     void referenceFiguresOnTwentyThousandGraphs() {

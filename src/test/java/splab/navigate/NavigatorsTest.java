@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import splab.bench.NavigatorExperiments;
 import splab.graph.AllShortestPaths;
 import splab.graph.ConnectedGraphSampler;
 import splab.graph.NodeCountMix;

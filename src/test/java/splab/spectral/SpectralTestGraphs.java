@@ -3,12 +3,12 @@ package splab.spectral;
 import splab.graph.SmallGraph;
 
 /** Hand-made graphs shared by the spectral tests. */
-final class SpectralTestGraphs {
+public final class SpectralTestGraphs {
     private SpectralTestGraphs() {
     }
 
     /** The Petersen graph: outer 5-cycle 0..4, spokes i - i+5, inner pentagram on 5..9. */
-    static SmallGraph petersen() {
+    public static SmallGraph petersen() {
         int[][] e = new int[15][];
         for (int i = 0; i < 5; i++) {
             e[i] = new int[] {i, (i + 1) % 5};
@@ -19,7 +19,7 @@ final class SpectralTestGraphs {
     }
 
     /** The star K(1, leaves) with centre 0. */
-    static SmallGraph star(int leaves) {
+    public static SmallGraph star(int leaves) {
         int[][] e = new int[leaves][];
         for (int i = 0; i < leaves; i++) {
             e[i] = new int[] {0, i + 1};

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import splab.graph.LineGraphs;
 import splab.graph.ConnectedGraphSampler;
 import splab.graph.NodeCountMix;
 import splab.graph.SmallGraph;

@@ -38,7 +38,7 @@ class PathLossAndScheduleTest {
             NDArray loss;
             try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
                 loss = PathLoss.maskedCrossEntropy(logits, targets, mask);
-                System.gc(); // DJL trap 1 would free a scalar the backward pass still reads
+                System.gc(); // DJL's mul(Number) under autograd would free a scalar the backward pass still reads
                 c.backward(loss);
             }
             NDArray expected = logits.softmax(2).sub(targets.oneHot(5))

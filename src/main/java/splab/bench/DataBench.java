@@ -1,4 +1,4 @@
-package splab.data;
+package splab.bench;
 
 import java.util.ArrayList;
 import java.util.List;

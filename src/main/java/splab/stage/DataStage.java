@@ -1,4 +1,4 @@
-package splab.cli;
+package splab.stage;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,11 +11,11 @@ import splab.graph.GraphFiles;
 import splab.graph.SmallGraph;
 
 /** The data stage shared by {@code splab data} and {@code splab run}: build, write, summarise. */
-final class DataStage {
+public final class DataStage {
     private DataStage() {}
 
     /** Builds the dataset (sampled, or from a graph file), writes it into {@code dir}, prints its stats. */
-    static DatasetBuilder.Dataset run(LabConfig config, Path from, Path dir, PrintStream out) {
+    public static DatasetBuilder.Dataset run(LabConfig config, Path from, Path dir, PrintStream out) {
         DatasetBuilder builder = new DatasetBuilder(config.data(), config.seed());
         DatasetBuilder.Dataset dataset;
         if (from != null) {

@@ -1,4 +1,4 @@
-package splab.spectral;
+package splab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

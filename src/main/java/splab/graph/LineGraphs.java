@@ -1,4 +1,4 @@
-package splab.spectral;
+package splab.graph;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -57,15 +57,26 @@ public final class LineGraphs {
         int m = g.edgeCount();
         boolean[][] adj = new boolean[m][m];
         for (int i = 0; i < m; i++) {
-            int[] a = g.edge(i);
             for (int j = i + 1; j < m; j++) {
-                int[] b = g.edge(j);
-                if (a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1]) {
+                if (adjacent(g, i, j)) {
                     adj[i][j] = true;
                     adj[j][i] = true;
                 }
             }
         }
         return adj;
+    }
+
+    /** Whether edges i and j of G (lab's edge order, i != j) share an endpoint, i.e. are adjacent in L(G). */
+    public static boolean adjacent(SmallGraph g, int i, int j) {
+        int[] a = g.edge(i);
+        int[] b = g.edge(j);
+        return a[0] == b[0] || a[0] == b[1] || a[1] == b[0] || a[1] == b[1];
+    }
+
+    /** Degree of vertex i of L(G): edge {u, v} of G touches deg(u) + deg(v) - 2 other edges. */
+    public static int degree(SmallGraph g, int i) {
+        int[] e = g.edge(i);
+        return g.degree(e[0]) + g.degree(e[1]) - 2;
     }
 }

@@ -1,9 +1,13 @@
-package splab.train;
+package splab.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import splab.train.SyntheticPaths;
+import splab.train.TokenBatch;
+import splab.train.TrainConfig;
+import splab.train.Training;
 import splab.model.ModelConfig;
 
 import java.util.Random;

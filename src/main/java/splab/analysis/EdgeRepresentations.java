@@ -1,4 +1,4 @@
-package splab.spectral;
+package splab.analysis;
 
 import java.util.Locale;
 

@@ -1,8 +1,9 @@
-package splab.spectral;
+package splab.analysis;
 
 import java.util.List;
 import java.util.Map;
 
+import splab.spectral.EigenTarget;
 import splab.graph.SmallGraph;
 import splab.navigate.ScoreSheet;
 
@@ -23,7 +24,7 @@ import splab.navigate.ScoreSheet;
 public record SpectralResults(SpectralConfig config, List<String> layers,
         Map<String, Map<Condition, List<GraphMetrics>>> metrics,
         Map<Condition, List<AttentionAnalysis.Row>> attention, List<ScoreSheet> navigators, String slnLayer,
-        List<Example> examples, Arrays arrays, int heads, double seconds) {
+        List<Example> examples, ExportArrays arrays, int heads, double seconds) {
 
     /** What the edge representations are compared with. */
     public enum Condition {
@@ -83,7 +84,7 @@ public record SpectralResults(SpectralConfig config, List<String> layers,
      * {@code edgeGraph} [edges], {@code edgeNodes} [edges, 2], {@code attention} [graphs, layers, heads, T, T] for the
      * first graphs (zero-padded to T = {@code attentionT}), {@code attentionTokens} [graphs, T] (-1 padded).
      */
-    public record Arrays(Map<String, float[]> reps, Map<String, float[]> untrainedReps, int dModel, float[] eigenvectors,
+    public record ExportArrays(Map<String, float[]> reps, Map<String, float[]> untrainedReps, int dModel, float[] eigenvectors,
             float[] eigenvalues, int kMax, int[] edgeGraph, int[] edgeNodes, float[] attention, int[] attentionTokens,
             int attentionGraphs, int attentionLayers, int attentionT) {
     }

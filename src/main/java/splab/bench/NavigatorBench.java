@@ -1,9 +1,10 @@
-package splab.navigate;
+package splab.bench;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import splab.navigate.Navigator;
 import splab.graph.SmallGraph;
 
 /**

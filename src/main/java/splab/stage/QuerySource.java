@@ -1,4 +1,4 @@
-package splab.cli;
+package splab.stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +16,11 @@ import splab.navigate.NavigatorScores;
 import splab.navigate.Query;
 
 /** Where scored queries come from: a dataset's test split, a graph file, or freshly sampled graphs. */
-final class QuerySource {
+public final class QuerySource {
     private QuerySource() {}
 
     /** The test examples of a dataset folder, or of a run folder's {@code data/}. */
-    static Path datasetDir(Path dir) {
+    public static Path datasetDir(Path dir) {
         if (Files.exists(dir.resolve(DatasetFiles.TEST_FILE))) {
             return dir;
         }
@@ -31,7 +31,7 @@ final class QuerySource {
     }
 
     /** Queries with labels from examples; consecutive examples of one graph share one graph object. */
-    static List<Query> fromExamples(List<PathExample> examples) {
+    public static List<Query> fromExamples(List<PathExample> examples) {
         List<Query> out = new ArrayList<>(examples.size());
         SmallGraph last = null;
         PathExample lastEx = null;
@@ -46,12 +46,12 @@ final class QuerySource {
     }
 
     /** Every ordered pair of every graph in a file. */
-    static List<Query> fromGraphFile(Path file) {
+    public static List<Query> fromGraphFile(Path file) {
         return NavigatorScores.allPairs(GraphFiles.read(file));
     }
 
     /** Every ordered pair of {@code graphs} graphs sampled with the config's data settings. */
-    static List<Query> sampled(LabConfig config) {
+    public static List<Query> sampled(LabConfig config) {
         return NavigatorScores.allPairs(new DatasetBuilder(config.data(), config.seed()).sampleGraphs(x -> { }));
     }
 }

@@ -1,8 +1,12 @@
-package splab.spectral;
+package splab.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import splab.spectral.EigenTarget;
+import splab.spectral.Laplacian;
+import splab.spectral.LinearProbe;
 
 /**
  * Settings of the spectral analysis (config section {@code spectral}).

@@ -1,4 +1,4 @@
-package splab.navigate;
+package splab.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,6 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import splab.navigate.NavigationResult;
+import splab.navigate.Navigator;
+import splab.navigate.NavigatorScores;
+import splab.navigate.ScoreSheet;
+import splab.navigate.SpectralLineNavigator;
 import splab.graph.AllShortestPaths;
 import splab.graph.SmallGraph;
 import splab.io.AtomicFiles;

@@ -1,4 +1,4 @@
-package splab.cli;
+package splab.stage;
 
 import java.io.PrintStream;
 import java.util.function.LongConsumer;
@@ -11,7 +11,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Progress of a long task: a bar when standard error is a terminal, otherwise a plain line every few
  * seconds (logs and CI output stay readable). Feed it the amount done so far.
  */
-final class Progress implements LongConsumer, AutoCloseable {
+public final class Progress implements LongConsumer, AutoCloseable {
     private static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
 
     private final String task;
@@ -22,7 +22,7 @@ final class Progress implements LongConsumer, AutoCloseable {
     private long lastLine = start;
     private long done;
 
-    Progress(String task, long total) {
+    public Progress(String task, long total) {
         this.task = task;
         this.total = total;
         this.out = System.err;

@@ -1,7 +1,9 @@
-package splab.train;
+package splab.bench;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import splab.train.SyntheticPaths;
+import splab.train.TokenBatch;
 import splab.model.ModelConfig;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package splab.spectral;
+package splab.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import splab.spectral.Laplacian;
+import splab.spectral.SpectralTestGraphs;
+import splab.spectral.Spectrum;
 import splab.graph.ConnectedGraphSampler;
 import splab.graph.NodeCountMix;
 import splab.graph.SmallGraph;

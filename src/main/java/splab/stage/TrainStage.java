@@ -1,4 +1,4 @@
-package splab.cli;
+package splab.stage;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,24 +36,24 @@ import splab.train.Training;
  * split, periodic held-out evaluation by greedy decoding (correct = any shortest path, by distance), a
  * checkpoint every {@code train.checkpointInterval} steps, and exact resume from the latest checkpoint.
  */
-final class TrainStage {
+public final class TrainStage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TrainStage() {}
 
     /** What a training stage did; {@code threads} is the intra-op thread count PyTorch actually used. */
-    record Outcome(long steps, long examplesSeen, double seconds, Map<String, Object> lastEval, long parameters,
+    public record Outcome(long steps, long examplesSeen, double seconds, Map<String, Object> lastEval, long parameters,
             int threads) {
 
         /** Writes the figures every run folder's run.json carries about training into {@code prov}. */
-        Provenance record(Provenance prov, LabConfig config) {
+        public Provenance record(Provenance prov, LabConfig config) {
             return prov.put("examplesSeen", examplesSeen).put("parameters", parameters)
                     .put("trainSeconds", Math.round(seconds * 10) / 10.0).put("intraOpThreads", threads)
                     .put("threadsSetting", config.train().threads() == 0 ? "engine default" : config.train().threads());
         }
     }
 
-    static Outcome run(LabConfig config, Path runDir, boolean resume, PrintStream out) {
+    public static Outcome run(LabConfig config, Path runDir, boolean resume, PrintStream out) {
         Path dataDir = runDir.resolve("data");
         Path checkpoints = runDir.resolve("checkpoints");
         Path metricsFile = runDir.resolve("metrics.jsonl");
@@ -117,7 +117,7 @@ final class TrainStage {
     }
 
     /** A fixed, seeded sample of held-out examples, kept in graph order so graphs are prepared once. */
-    static List<Query> evalQueries(List<PathExample> test, int count, long seed) {
+    public static List<Query> evalQueries(List<PathExample> test, int count, long seed) {
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             index.add(i);
@@ -135,7 +135,7 @@ final class TrainStage {
     }
 
     /** Greedy decoding on the held-out sample: correct and exact overall and by distance. */
-    static Map<String, Object> evaluate(Training t, List<Query> queries, LabConfig config) {
+    public static Map<String, Object> evaluate(Training t, List<Query> queries, LabConfig config) {
         ScoreSheet sheet = new TransformerNavigator(t.model(), config.data().maxNodes(), config.seed(), 256).score(queries);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eval_correct", round(sheet.total().accuracy()));
@@ -156,7 +156,7 @@ final class TrainStage {
     }
 
     /** Drops metrics lines past {@code step}, so a resumed run's curve continues without repeats. */
-    static void truncateMetrics(Path file, long step) {
+    public static void truncateMetrics(Path file, long step) {
         if (!Files.exists(file)) {
             return;
         }

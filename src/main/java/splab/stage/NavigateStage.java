@@ -1,4 +1,4 @@
-package splab.cli;
+package splab.stage;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,10 +21,10 @@ import splab.train.Checkpoints;
  * The navigate stage of {@code splab run}: the trained transformer and every configured navigator scored on
  * the same held-out queries (a seeded sample of {@code navigate.testPairs}), into {@code navigators.csv}.
  */
-final class NavigateStage {
+public final class NavigateStage {
     private NavigateStage() {}
 
-    static List<ScoreSheet> run(LabConfig config, Path runDir, PrintStream out) {
+    public static List<ScoreSheet> run(LabConfig config, Path runDir, PrintStream out) {
         List<Query> queries = TrainStage.evalQueries(DatasetFiles.readTest(runDir.resolve("data")),
                 config.navigate().testPairs() == 0 ? Integer.MAX_VALUE : config.navigate().testPairs(), config.seed() + 1);
         List<ScoreSheet> sheets = new ArrayList<>();

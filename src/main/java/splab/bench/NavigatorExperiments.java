@@ -1,9 +1,16 @@
-package splab.navigate;
+package splab.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import splab.navigate.BfsNavigator;
+import splab.navigate.Navigator;
+import splab.navigate.NavigatorScores;
+import splab.navigate.RandomNavigator;
+import splab.navigate.ScoreSheet;
+import splab.navigate.SpectralLineNavigator;
+import splab.navigate.SteinerbergerNavigator;
 import splab.graph.ConnectedGraphSampler;
 import splab.graph.NodeCountMix;
 import splab.graph.SmallGraph;
@@ -12,9 +19,9 @@ import splab.graph.SmallGraph;
  * The hand-run measurements behind the figures in the report (not a test: minutes, not seconds).
  *
  * <pre>
- * java -cp target/classes:$(cat cp.txt) splab.navigate.NavigatorExperiments scores 20000 1 out/navigators.csv
- * java -cp ... splab.navigate.NavigatorExperiments sweep 20000 1 out/sln-sweep.csv
- * java -cp ... splab.navigate.NavigatorExperiments bench 20000 1
+ * java -cp target/classes:$(cat cp.txt) splab.bench.NavigatorExperiments scores 20000 1 out/navigators.csv
+ * java -cp ... splab.bench.NavigatorExperiments sweep 20000 1 out/sln-sweep.csv
+ * java -cp ... splab.bench.NavigatorExperiments bench 20000 1
  * </pre>
  * Graphs: {@code ConnectedGraphSampler(10, 10, 0.5, UNIFORM, seed)}.
  */
@@ -60,7 +67,7 @@ public final class NavigatorExperiments {
             }
             case "sweep" -> {
                 List<SpectralLineNavigator.Config> grid = new ArrayList<>(SlnSweep.defaultGrid());
-                // the effective-resistance distance of PAPER.md: every eigenvector, weighted 1/sqrt(lambda)
+                // the effective-resistance distance of the paper: every eigenvector, weighted 1/sqrt(lambda)
                 SpectralLineNavigator.Config all = SpectralLineNavigator.Config.defaults()
                         .withK(SpectralLineNavigator.Config.ALL_EIGENVECTORS);
                 grid.add(all.withWeighting(SpectralLineNavigator.Weighting.RESISTANCE));
