@@ -58,15 +58,22 @@ public final class SpectralAnalysis {
     private final PathTransformer untrained;
     private final NDManager manager;
     private final SpectralConfig config;
+    private final SpectralLineNavigator.Config sln;
     private final PathTokenizer tokenizer;
     private final List<String> layers = new ArrayList<>();
 
-    public SpectralAnalysis(PathTransformer trained, PathTransformer untrained, NDManager manager, SpectralConfig config) {
+    /**
+     * @param sln the Spectral Line Navigator scored beside the learned SLN (the run's {@code navigate.sln}, so the
+     *            report's SLN row is the navigator of the navigators table)
+     */
+    public SpectralAnalysis(PathTransformer trained, PathTransformer untrained, NDManager manager, SpectralConfig config,
+            SpectralLineNavigator.Config sln) {
         this.trained = trained;
+        this.sln = sln;
         this.untrained = untrained;
         this.manager = manager;
         this.config = config;
-        this.tokenizer = new PathTokenizer(new Vocabulary(trained.config().vocabSize() - 6));
+        this.tokenizer = new PathTokenizer(trained.config().vocabulary());
         layers.add(ActivationRecorder.embed());
         for (int l = 0; l < trained.config().layers(); l++) {
             layers.add(ActivationRecorder.residPost(l));
@@ -275,7 +282,6 @@ public final class SpectralAnalysis {
             }
         }
         List<ScoreSheet> sheets = new ArrayList<>();
-        SpectralLineNavigator.Config sln = SpectralLineNavigator.Config.defaults().withK(config.k()).withVariant(config.variant());
         sheets.add(NavigatorScores.score(new SpectralLineNavigator(sln), queries));
         sheets.add(NavigatorScores.score(new EmbeddingLineNavigator("learned-sln[trained," + layer + "]", learned), queries));
         sheets.add(NavigatorScores.score(new EmbeddingLineNavigator("learned-sln[untrained," + layer + "]", learnedUntrained), queries));

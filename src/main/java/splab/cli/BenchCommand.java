@@ -106,10 +106,10 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Training speed: ms/step and non-padding tokens/s at a stated shape, the FLOP/s of a",
-                "1024x1024 float32 matrix product in the same run, and model-FLOPs utilisation (their ratio).",
-                "Measured at the stated shape (rows filled to within 4 tokens of --seq), on synthetic batches of",
-                "3-10 node graphs padded to --seq, and on the lab's own batches (bucketed by n)."})
+            description = {"Training speed: ms/step, non-padding tokens/s and model-FLOPs utilisation.",
+                "Utilisation is the model's FLOP/s over the FLOP/s of a 1024x1024 float32 matrix product in the same run.",
+                "Measured at the stated shape (rows filled to within 4 tokens of --seq), on synthetic batches of 3-10 "
+                    + "node graphs padded to --seq, and on the lab's own batches (bucketed by n)."})
     static final class Train implements Callable<Integer> {
         @Option(names = "--d-model", defaultValue = "128")
         int dModel;
@@ -166,8 +166,7 @@ final class BenchCommand implements Runnable {
             Random rng = new Random(1);
             TokenBatch[] out = new TokenBatch[count];
             for (int i = 0; i < count; i++) {
-                Batcher.Batch b = batcher.next(batch, rng);
-                out[i] = new TokenBatch(b.tokens(), b.pathStart(), b.validTargets());
+                out[i] = TokenBatch.of(batcher.next(batch, rng));
             }
             return out;
         }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
@@ -21,6 +24,15 @@ final class ConfigOptions {
 
     @Option(names = "--seed", paramLabel = "S", description = "The run's seed (same as --set seed=S)")
     Long seed;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The arguments as given on the command line (run.json records them). */
+    List<String> arguments() {
+        ParseResult parsed = command == null ? null : command.commandLine().getParseResult();
+        return parsed == null ? List.of() : List.copyOf(parsed.originalArgs());
+    }
 
     /** Resolves defaults, file, overrides and command-specific extras (applied last). */
     LabConfig resolve(List<String> extras) {

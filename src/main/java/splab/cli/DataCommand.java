@@ -41,7 +41,7 @@ final class DataCommand implements Callable<Integer> {
         }
         LabConfig config = configOptions.resolve(extras);
         AtomicFiles.ensureWritableDirectory(out);
-        Provenance prov = Provenance.start("data", List.of(), config.seed());
+        Provenance prov = Provenance.start("data", configOptions.arguments(), config.seed());
         DataStage.run(config, from, out, System.out);
         ConfigLoader.save(config, out.resolve("config.json"));
         prov.put("from", from == null ? null : from.toString())

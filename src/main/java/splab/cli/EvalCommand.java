@@ -24,9 +24,10 @@ import splab.train.Checkpoints;
 
 /** {@code splab eval}: score a trained run's model on held-out graphs by greedy decoding. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score the trained model of a run by greedy decoding on the held-out split (or --data DIR):",
-            "correct = a valid path of length d(s,t); exact match beside it; by n and d; failure kinds; the first",
-            "mistakes with their graphs. Writes eval.csv into the run folder."})
+        description = {"Score the trained model of a run by greedy decoding on its held-out split (or --data DIR).",
+            "Correct = a valid path of length d(s,t), with exact match beside it, by n and d, with failure kinds and "
+                + "the first mistakes with their graphs.",
+            "Writes eval.csv into the run folder."})
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "DIR", required = true, description = "Run folder (with checkpoints/)")
     Path run;

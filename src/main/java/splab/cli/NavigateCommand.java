@@ -1,17 +1,20 @@
 package splab.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import ai.djl.ndarray.NDManager;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import splab.stage.Progress;
+import splab.stage.NavigateStage;
 import splab.stage.QuerySource;
 import splab.config.LabConfig;
 import splab.data.DatasetFiles;
@@ -28,9 +31,11 @@ import splab.bench.SlnSweep;
 
 /** {@code splab navigate}: score navigators on the same queries, or answer one query. */
 @Command(name = "navigate", mixinStandardHelpOptions = true,
-        description = {"Score path navigators (bfs, sln, steinerberger, random) on the same queries: correct = any",
-            "shortest path, exact = the label path; by n and distance d. Writes navigators.csv into --out.",
-            "One query: --graph \"0-1,1-2,2-3\" --source 0 --target 3 prints the path."})
+        description = {"Score path navigators on the same queries, or answer one query.",
+            "Navigators: bfs, sln, steinerberger, random, and with --run RUN the run's trained model (model).",
+            "Correct = any shortest path, exact = the label path, by n and distance d; writes navigators.csv into --out.",
+            "One query: --graph \"0-1,1-2,2-3\" --source 0 --target 3 prints each navigator's path and whether it is "
+                + "shortest."})
 final class NavigateCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions = new ConfigOptions();
@@ -56,6 +61,11 @@ final class NavigateCommand implements Callable<Integer> {
         String graph;
     }
 
+    @Option(names = "--run", paramLabel = "DIR",
+            description = "A run folder: its trained model joins the navigators as 'model', its config.json is the config, "
+                    + "and without --data/--from/--graphs/--graph its held-out pairs (as in the run) are scored")
+    Path run;
+
     @Option(names = "--source", paramLabel = "S")
     Integer source;
 
@@ -76,24 +86,44 @@ final class NavigateCommand implements Callable<Integer> {
         }
         // shorthand: --set sln.k=3 means navigate.sln.k=3
         configOptions.overrides.replaceAll(o -> o.startsWith("sln.") ? "navigate." + o : o);
+        if (run != null && configOptions.config == null && Files.exists(run.resolve("config.json"))) {
+            configOptions.config = run.resolve("config.json");
+        }
         LabConfig config = configOptions.resolve(extras);
-        List<String> names = navigators != null ? navigators : config.navigate().navigators();
-        List<Navigator> navs = new ArrayList<>();
-        for (String name : names) {
-            navs.add(config.navigate().navigator(name, config.seed()));
+        List<String> names = new ArrayList<>(navigators != null ? navigators : config.navigate().navigators());
+        if (run != null && navigators == null) {
+            names.add(0, "model");
         }
-        if (input != null && input.graph != null) {
-            return singleQuery(navs);
+        boolean withModel = names.stream().anyMatch(n -> n.strip().equalsIgnoreCase("model"));
+        if (withModel && run == null) {
+            throw new IllegalArgumentException("--navigator model needs --run DIR (the run whose model navigates)");
         }
-        if (source != null || target != null) {
-            throw new IllegalArgumentException("--source and --target go with --graph");
+        try (NDManager manager = withModel ? NDManager.newBaseManager() : null) {
+            List<Navigator> navs = new ArrayList<>();
+            for (String name : names) {
+                navs.add(name.strip().equalsIgnoreCase("model") ? NavigateStage.model(config, run, manager)
+                        : config.navigate().navigator(name, config.seed()));
+            }
+            if (input != null && input.graph != null) {
+                return singleQuery(navs);
+            }
+            if (source != null || target != null) {
+                throw new IllegalArgumentException("--source and --target go with --graph");
+            }
+            return scoreMany(config, navs);
         }
-        if (input == null) {
-            throw new IllegalArgumentException("say what to score: --data DIR, --from FILE, --graphs N, or --graph EDGES");
+    }
+
+    private int scoreMany(LabConfig config, List<Navigator> navs) {
+        if (input == null && run == null) {
+            throw new IllegalArgumentException("say what to score: --data DIR, --from FILE, --graphs N, --graph EDGES or --run DIR");
         }
         List<Query> queries;
         Path dir;
-        if (input.data != null) {
+        if (input == null) {
+            queries = NavigateStage.queries(config, run);
+            dir = out != null ? out : Path.of("runs", "navigate");
+        } else if (input.data != null) {
             Path data = QuerySource.datasetDir(input.data);
             queries = QuerySource.fromExamples(DatasetFiles.readTest(data));
             dir = out != null ? out : input.data;

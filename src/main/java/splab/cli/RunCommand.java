@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 
 import splab.stage.DataStage;
 import splab.stage.NavigateStage;
+import splab.stage.ReportStage;
+import splab.stage.SpectralStage;
 import splab.stage.TrainStage;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
@@ -25,9 +27,9 @@ import splab.train.Checkpoints;
  * stopped; a stage that fails says which.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the lab's main job (default: the embedded default config) into runs/NAME:",
-            "data -> train -> navigate (the model beside bfs, sln, steinerberger, random on the same held-out pairs)",
-            "-> spectral (edge representations and attention against the line-graph spectrum) -> report.html.",
+        description = {"Run the lab's main job (default: the embedded default config) into runs/NAME.",
+            "Stages: data, train, navigate (the model beside bfs, sln, steinerberger and random on the same held-out "
+                + "pairs), spectral (edge representations and attention against the line-graph spectrum), report.html.",
             "A rerun into the same folder continues from the stages already finished."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -47,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         }
         splab.io.AtomicFiles.ensureWritableDirectory(dir);
         ConfigLoader.save(config, configFile);
-        Provenance prov = Provenance.start("run", List.of(), config.seed());
+        Provenance prov = Provenance.start("run", configOptions.arguments(), config.seed());
 
         Path data = dir.resolve("data");
         stage("data", () -> {
@@ -76,9 +78,9 @@ final class RunCommand implements Callable<Integer> {
         prov.time("navigateDoneSeconds");
 
         List<splab.analysis.SpectralResults> spectral = new java.util.ArrayList<>();
-        stage("spectral", () -> spectral.add(SpectralCommand.analyse(dir, config.spectral())));
+        stage("spectral", () -> spectral.add(SpectralStage.run(config, dir)));
         prov.time("spectralDoneSeconds");
-        stage("report", () -> splab.report.RunReport.write(dir, sheets.get(0), spectral.get(0)));
+        stage("report", () -> ReportStage.run(config, dir, sheets.get(0), spectral.get(0)));
         prov.time("reportDoneSeconds");
         prov.save(dir.resolve("run.json"));
 

@@ -19,8 +19,9 @@ import splab.data.DatasetFiles;
 /** {@code splab train}: train the transformer into a run folder, or continue one with {@code --resume}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train the two-layer decoder on the run's dataset (made first if missing).",
-            "Writes config.json, run.json, data/, checkpoints/ and metrics.jsonl (loss, lr, tokens/s, held-out",
-            "accuracy by distance against examples seen). --resume RUN continues from the latest checkpoint."})
+            "Writes config.json, run.json, data/, checkpoints/ and metrics.jsonl (loss, lr, tokens/s, held-out "
+                + "accuracy by distance against examples seen).",
+            "--resume RUN continues from the latest checkpoint."})
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions = new ConfigOptions();
@@ -54,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(dir + " already holds a training run; use --resume " + dir + " or another --out");
         }
         ConfigLoader.save(config, dir.resolve("config.json"));
-        Provenance prov = Provenance.start(resume != null ? "train --resume" : "train", List.of(), config.seed());
+        Provenance prov = Provenance.start(resume != null ? "train --resume" : "train", configOptions.arguments(), config.seed());
         if (!Files.exists(dir.resolve("data").resolve(DatasetFiles.STATS_FILE))) {
             DataStage.run(config, null, dir.resolve("data"), System.out);
         }

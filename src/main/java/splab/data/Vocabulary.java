@@ -22,6 +22,11 @@ public record Vocabulary(int maxNodes) {
         }
     }
 
+    /** The layout whose {@link #size()} is {@code vocabSize} (a model's vocabulary size). */
+    public static Vocabulary ofSize(int vocabSize) {
+        return new Vocabulary(vocabSize - SPECIAL_NAMES.length);
+    }
+
     public int size() {
         return maxNodes + SPECIAL_NAMES.length;
     }

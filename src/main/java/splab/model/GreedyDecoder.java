@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import splab.data.Vocabulary;
+
 /**
  * Batched greedy decoding: append the arg-max token to every prompt until it emits {@code <eos>},
  * reaches {@code maxNewTokens} or fills the model's context. Prompts may differ in length (for example
@@ -26,9 +28,10 @@ public final class GreedyDecoder {
         this.padToken = padToken;
     }
 
-    /** Decoder for the lab's layout with {@code maxNodes} node tokens (PAD = N, EOS = N + 5). */
+    /** Decoder for the lab's layout with {@code maxNodes} node tokens ({@link Vocabulary}'s EOS and PAD). */
     public static GreedyDecoder forMaxNodes(PathTransformer model, int maxNodes) {
-        return new GreedyDecoder(model, maxNodes + 5, maxNodes);
+        Vocabulary vocab = new Vocabulary(maxNodes);
+        return new GreedyDecoder(model, vocab.eos(), vocab.pad());
     }
 
     /**

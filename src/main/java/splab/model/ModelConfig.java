@@ -1,10 +1,12 @@
 package splab.model;
 
+import splab.data.Vocabulary;
+
 /**
  * Shape of the decoder-only path transformer. Every field is checked on construction, so a bad
  * value fails with a message naming the field instead of a native shape error deep in a forward pass.
  *
- * @param vocabSize number of token ids (maxNodes + 6 in the lab's token layout)
+ * @param vocabSize number of token ids ({@link Vocabulary#size()} of the lab's token layout)
  * @param maxSeqLen longest sequence the model accepts (learned positions are sized by it)
  * @param dModel width of the residual stream
  * @param heads attention heads per layer; must divide {@code dModel}
@@ -46,9 +48,14 @@ public record ModelConfig(
         return new ModelConfig(vocabSize, maxSeqLen, dModel, heads, 2, 4 * dModel, 0f, Positions.ROPE);
     }
 
-    /** Vocabulary size for graphs of up to {@code maxNodes} nodes: nodes, then PAD BOS E Q P EOS. */
+    /** Vocabulary size for graphs of up to {@code maxNodes} nodes (the {@link Vocabulary} layout). */
     public static int vocabSizeFor(int maxNodes) {
-        return maxNodes + 6;
+        return new Vocabulary(maxNodes).size();
+    }
+
+    /** The token layout this model reads and writes. */
+    public Vocabulary vocabulary() {
+        return Vocabulary.ofSize(vocabSize);
     }
 
     public int headSize() {

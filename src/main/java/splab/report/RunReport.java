@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import splab.navigate.ScoreSheet;
 import splab.analysis.SpectralResults;
+import splab.config.LabConfig;
+import splab.model.ModelSettings;
+import splab.train.TrainConfig;
 
 /**
  * The report of a whole run ({@code splab run}): navigators on the same held-out pairs, training curves from
@@ -24,12 +27,13 @@ public final class RunReport {
 
     private RunReport() {}
 
-    public static Report write(Path runDir, List<ScoreSheet> sheets, SpectralResults spectral) {
+    /** Writes the report of {@code runDir}; {@code config} is the run's resolved config (null: no recipe line). */
+    public static Report write(Path runDir, LabConfig config, List<ScoreSheet> sheets, SpectralResults spectral) {
         Report r = new Report("shortest-path-lab report: " + runDir.toAbsolutePath().normalize().getFileName());
         r.paragraph("Correct means a valid path from s to t of length d(s, t) (any shortest path); exact means the "
                 + "label path drawn among the shortest paths. Held-out graphs share no isomorphism class with training.");
         navigators(r, sheets);
-        training(r, runDir);
+        training(r, runDir, config);
         mistakes(r, sheets);
         if (spectral != null) {
             SpectralSections.append(r, runDir, spectral);
@@ -71,31 +75,25 @@ public final class RunReport {
         r.table(header, rows);
     }
 
-    /** One sentence on the model and training recipe, from the run's config.json; null when it is missing. */
-    static String recipe(Path runDir) {
-        Path file = runDir.resolve("config.json");
-        if (!Files.exists(file)) {
+    /** One sentence on the model and training recipe of {@code config}; null without a config. */
+    static String recipe(LabConfig config) {
+        if (config == null) {
             return null;
         }
-        try {
-            JsonNode c = JSON.readTree(Files.readString(file));
-            JsonNode m = c.path("model"), t = c.path("train");
-            String objective = "any_shortest".equals(t.path("target").asText())
-                    ? "loss on the probability mass of every valid next node (any shortest path is right)"
-                    : "cross-entropy on the label path";
-            return String.format(java.util.Locale.ROOT,
-                    "Model: dModel %d, %d heads, %d layers, %s positions. Training: %,d steps of batch %d, peak lr %s, "
-                            + "weight decay %s; %s; pairs drawn with distance exponent %s (1 = the natural mix)%s.",
-                    m.path("dModel").asInt(), m.path("heads").asInt(), m.path("layers").asInt(), m.path("positions").asText(),
-                    t.path("steps").asLong(), t.path("batchSize").asInt(), t.path("learningRate").asText(),
-                    t.path("weightDecay").asText(), objective, t.path("distanceExponent").asText("1.0"),
-                    t.path("relabelNodes").asBoolean() ? "; node labels redrawn at every draw" : "");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        ModelSettings m = config.model();
+        TrainConfig t = config.train();
+        String objective = t.anyShortestTarget()
+                ? "loss on the probability mass of every valid next node (any shortest path is right)"
+                : "cross-entropy on the label path";
+        return String.format(Locale.ROOT,
+                "Model: dModel %d, %d heads, %d layers, %s positions. Training: %,d steps of batch %d, peak lr %s, "
+                        + "weight decay %s; %s; pairs drawn with distance exponent %s (1 = the natural mix)%s.",
+                m.dModel(), m.heads(), m.layers(), m.positions(), t.steps(), t.batchSize(), t.learningRate(),
+                t.weightDecay(), objective, t.distanceExponent(),
+                t.relabelNodes() ? "; node labels redrawn at every draw" : "");
     }
 
-    private static void training(Report r, Path runDir) {
+    private static void training(Report r, Path runDir, LabConfig config) {
         Path file = runDir.resolve("metrics.jsonl");
         if (!Files.exists(file)) {
             return;
@@ -120,7 +118,7 @@ public final class RunReport {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         r.heading(1, "Training");
-        String recipe = recipe(runDir);
+        String recipe = recipe(config);
         if (recipe != null) {
             r.paragraph(recipe);
         }

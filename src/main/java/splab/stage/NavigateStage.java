@@ -25,17 +25,13 @@ public final class NavigateStage {
     private NavigateStage() {}
 
     public static List<ScoreSheet> run(LabConfig config, Path runDir, PrintStream out) {
-        List<Query> queries = TrainStage.evalQueries(DatasetFiles.readTest(runDir.resolve("data")),
-                config.navigate().testPairs() == 0 ? Integer.MAX_VALUE : config.navigate().testPairs(), config.seed() + 1);
+        List<Query> queries = queries(config, runDir);
         List<ScoreSheet> sheets = new ArrayList<>();
         List<String> names = config.navigate().navigators();
         try (Progress p = new Progress("navigators", names.size() + 1)) {
             if (Files.exists(runDir.resolve("checkpoints"))) {
                 try (NDManager manager = NDManager.newBaseManager()) {
-                    TransformerNavigator model = new TransformerNavigator(
-                            Checkpoints.loadModel(runDir.resolve("checkpoints"), manager), config.data().maxNodes(),
-                            config.seed(), 256);
-                    sheets.add(model.score(queries));
+                    sheets.add(NavigatorScores.score(model(config, runDir, manager), queries));
                 }
             }
             p.accept(1);
@@ -48,5 +44,21 @@ public final class NavigateStage {
         out.println(NavigatorScores.table(sheets));
         NavigatorScores.writeCsv(runDir.resolve("navigators.csv"), sheets);
         return sheets;
+    }
+
+    /** The held-out queries every navigator of a run is scored on: a seeded sample of {@code navigate.testPairs}. */
+    public static List<Query> queries(LabConfig config, Path runDir) {
+        return TrainStage.evalQueries(DatasetFiles.readTest(QuerySource.datasetDir(runDir)),
+                config.navigate().testPairs() == 0 ? Integer.MAX_VALUE : config.navigate().testPairs(), config.seed() + 1);
+    }
+
+    /** The run's trained model (latest checkpoint) as the navigator {@code model}; its arrays live in {@code manager}. */
+    public static TransformerNavigator model(LabConfig config, Path runDir, NDManager manager) {
+        Path checkpoints = runDir.resolve("checkpoints");
+        if (!Files.isDirectory(checkpoints) || Checkpoints.latest(checkpoints) == null) {
+            throw new IllegalArgumentException(runDir + " has no checkpoint under checkpoints/ (train first)");
+        }
+        return new TransformerNavigator(Checkpoints.loadModel(checkpoints, manager), config.data().maxNodes(),
+                config.seed(), 256);
     }
 }

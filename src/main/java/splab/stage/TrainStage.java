@@ -62,10 +62,7 @@ public final class TrainStage {
         Vocabulary vocab = new Vocabulary(config.data().maxNodes());
         Batcher batcher = new Batcher(train, vocab, config.train().bucketByNodeCount(),
                 config.train().distanceExponent(), config.train().anyShortestTarget(), config.train().relabelNodes());
-        BatchSource source = (size, rng) -> {
-            Batcher.Batch b = batcher.next(size, rng);
-            return new TokenBatch(b.tokens(), b.pathStart(), b.validTargets());
-        };
+        BatchSource source = (size, rng) -> TokenBatch.of(batcher.next(size, rng));
         List<Query> evalQueries = evalQueries(test, config.train().evalExamples(), config.seed());
         long start = System.nanoTime();
         Map<String, Object> lastEval = new LinkedHashMap<>();

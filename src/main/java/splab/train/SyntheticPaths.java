@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import splab.data.Vocabulary;
+
 /**
  * A self-contained {@link BatchSource} of random connected G(n, p) graphs with one BFS shortest path
  * each, tokenised in the lab's layout. It exists for benchmarks and smoke tests of the training loop
@@ -17,6 +19,7 @@ import java.util.Random;
 public final class SyntheticPaths implements BatchSource {
 
     private final int maxNodes;
+    private final Vocabulary vocab;
     private final int minN;
     private final int maxN;
     private final double edgeProbability;
@@ -28,34 +31,16 @@ public final class SyntheticPaths implements BatchSource {
                     + ", " + maxNodes);
         }
         this.maxNodes = maxNodes;
+        this.vocab = new Vocabulary(maxNodes);
         this.minN = minN;
         this.maxN = maxN;
         this.edgeProbability = edgeProbability;
         this.sequenceLength = sequenceLength;
     }
 
-    public int pad() {
-        return maxNodes;
-    }
-
-    public int bos() {
-        return maxNodes + 1;
-    }
-
-    public int edgeMark() {
-        return maxNodes + 2;
-    }
-
-    public int query() {
-        return maxNodes + 3;
-    }
-
-    public int pathMark() {
-        return maxNodes + 4;
-    }
-
-    public int eos() {
-        return maxNodes + 5;
+    /** The token layout of the batches. */
+    public Vocabulary vocabulary() {
+        return vocab;
     }
 
     @Override
@@ -84,9 +69,9 @@ public final class SyntheticPaths implements BatchSource {
                 row = sample(rng);
             } while (row.length > sequenceLength || row.length < minLength);
             tokens[b] = Arrays.copyOf(row, sequenceLength);
-            Arrays.fill(tokens[b], row.length, sequenceLength, pad());
+            Arrays.fill(tokens[b], row.length, sequenceLength, vocab.pad());
             for (int i = 0; i < row.length; i++) {
-                if (row[i] == pathMark()) {
+                if (row[i] == vocab.pathStart()) {
                     pathStart[b] = i;
                 }
             }
@@ -127,20 +112,20 @@ public final class SyntheticPaths implements BatchSource {
         List<Integer> path = bfsPath(adj, s, t);
 
         List<Integer> seq = new ArrayList<>();
-        seq.add(bos());
+        seq.add(vocab.bos());
         for (int[] e : edges) {
             seq.add(labels.get(e[0]));
             seq.add(labels.get(e[1]));
-            seq.add(edgeMark());
+            seq.add(vocab.edgeEnd());
         }
-        seq.add(query());
+        seq.add(vocab.query());
         seq.add(labels.get(s));
         seq.add(labels.get(t));
-        seq.add(pathMark());
+        seq.add(vocab.pathStart());
         for (int v : path) {
             seq.add(labels.get(v));
         }
-        seq.add(eos());
+        seq.add(vocab.eos());
         return seq.stream().mapToInt(Integer::intValue).toArray();
     }
 

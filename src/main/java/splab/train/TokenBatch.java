@@ -1,5 +1,7 @@
 package splab.train;
 
+import splab.data.Batcher;
+
 /**
  * A batch of right-padded token sequences in the lab's layout
  * ({@code <bos> u v <e> ... <q> s t <p> s ... t <eos> <pad>...}) and, per row, the index of {@code <p>}.
@@ -38,6 +40,11 @@ public record TokenBatch(int[][] tokens, int[] pathStart, int[][][] validTargets
                 }
             }
         }
+    }
+
+    /** The batch of {@link Batcher}'s arrays (its valid-target sets included). */
+    public static TokenBatch of(Batcher.Batch b) {
+        return new TokenBatch(b.tokens(), b.pathStart(), b.validTargets());
     }
 
     public int size() {

@@ -79,12 +79,8 @@ public record TrainConfig(
     /**
      * Defaults of the quick CPU run: batch 64, 4,000 steps, lr 1e-3 without weight decay, 500 warm-up steps,
      * the any-shortest-path objective and distance exponent 0.5.
-     * Measured (2026-11-24/26, 20,000 graphs, seed 1): lr 3e-3 with weight decay 0.1 settled on writing "s t"
-     * (held-out d = 2 accuracy 0.000 from 64,000 to 224,000 examples); lr 1e-3 with the label objective on the
-     * natural mix scored 0.599 correct (0.016 at d >= 3) after 128,000 examples, the any-shortest objective
-     * with exponent 0.5 scored 0.824 (0.459 at d >= 3) after the same 128,000; lr 2e-3 with it 0.438 at
-     * 96,000 examples, where lr 1e-3 had 0.713. In the 4,000-step run, 200 warm-up steps left held-out
-     * accuracy at 0.502 after 96,000 examples and 0.652 after 256,000; 500 warm-up steps gave 0.764 after 96,000.
+     * The README's "Measured" section gives the runs behind these choices (a higher rate with weight decay
+     * stalled, the label objective on the natural mix fell behind, 200 warm-up steps learned more slowly).
      */
     public static TrainConfig defaults() {
         return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false);

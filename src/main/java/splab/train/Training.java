@@ -59,7 +59,7 @@ public final class Training implements AutoCloseable {
         model = PathTransformer.create(modelConfig, manager);
         optimizer = new AdamW(model.getParameters(), manager);
         rng = new Random(config.seed());
-        padToken = modelConfig.vocabSize() - 6;
+        padToken = modelConfig.vocabulary().pad();
     }
 
     /** A fresh run: weights drawn from the seeded engine generator. */

@@ -25,7 +25,7 @@ class TrainBenchTest {
         java.util.Random rng = new java.util.Random(2);
         TokenBatch padded = source.next(32, rng), filled = source.next(32, rng, 60);
         assertTrue(filled.length() == 64 && padded.length() == 64);
-        int pad = source.pad(), realFilled = 0, realPadded = 0;
+        int pad = source.vocabulary().pad(), realFilled = 0, realPadded = 0;
         for (int b = 0; b < 32; b++) {
             int len = 0;
             while (len < 64 && filled.tokens()[b][len] != pad) {

@@ -60,6 +60,24 @@ class TrainCommandTest {
         MainTest.Outcome eval = MainTest.run("eval", "--run", run.toString());
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("model") && Files.exists(run.resolve("eval.csv")), eval.out());
+        assertTrue(prov.path("args").toString().contains("train.steps=60"), "run.json records the arguments: " + prov);
+
+        // the run's model is one more navigator: scored beside the others on the run's held-out pairs ...
+        Path scored = dir.resolve("scored");
+        MainTest.Outcome nav = MainTest.run("navigate", "--run", run.toString(), "--out", scored.toString());
+        assertEquals(0, nav.code(), nav.err());
+        List<String> csv = Files.readAllLines(scored.resolve("navigators.csv"));
+        String model = csv.stream().filter(l -> l.startsWith("model,all,all,")).findFirst().orElseThrow();
+        String bfs = csv.stream().filter(l -> l.startsWith("bfs,all,all,")).findFirst().orElseThrow();
+        assertEquals(bfs.split(",")[3], model.split(",")[3], "same number of pairs for the model and bfs");
+        // ... and answers a single query with its path and a verdict
+        MainTest.Outcome one = MainTest.run("navigate", "--run", run.toString(), "--graph", "0-1,1-2,2-3,3-4",
+                "--source", "0", "--target", "4");
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().lines().anyMatch(l -> l.startsWith("model ") && (l.endsWith("(shortest)")
+                || l.endsWith("(valid, longer)") || l.contains("(failed: "))), one.out());
+        MainTest.Outcome noRun = MainTest.run("navigate", "--navigator", "model", "--graphs", "3");
+        assertTrue(noRun.code() == 2 && noRun.err().contains("--run"), noRun.err());
     }
 
     @Test

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 
+import splab.graph.AllShortestPaths;
 import splab.graph.ConnectedGraphSampler;
 import splab.graph.NodeCountMix;
 import splab.graph.SmallGraph;
 import splab.model.ModelConfig;
 import splab.model.PathTransformer;
+import splab.train.SyntheticPaths;
+import splab.train.TrainConfig;
+import splab.train.Training;
 
 class TransformerNavigatorTest {
     // tokens for maxNodes 10: nodes 0..9, PAD 10, BOS 11, E 12, Q 13, P 14, EOS 15
@@ -71,5 +75,61 @@ class TransformerNavigatorTest {
             assertTrue(sheet.pairsPerSecond() > 0);
             assertThrows(IllegalArgumentException.class, () -> nav.forGraph(square).navigate(1, 1));
         }
+    }
+
+    /**
+     * A tiny model trained for 200 steps is scored by the shared harness ({@link NavigatorScores#score}), which
+     * decodes in batches; the same model seen as a plain one-query-at-a-time navigator gets the same sheet, and
+     * its correct count is the number of answers that BFS confirms as shortest paths.
+     */
+    @Test
+    void aTrainedModelIsScoredByTheSharedHarnessLikeAnyNavigator() {
+        SyntheticPaths source = new SyntheticPaths(10, 3, 5, 0.5, 48);
+        TrainConfig recipe = TrainConfig.defaults().withLearningRate(3e-3).withBatchSize(16).withSteps(200)
+                .withWarmupSteps(5).withIntervals(0, 0).withThreads(1).withSeed(7);
+        ConnectedGraphSampler sampler = new ConnectedGraphSampler(3, 5, 0.5, NodeCountMix.UNIFORM, 5);
+        List<SmallGraph> graphs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            graphs.add(sampler.next());
+        }
+        List<Query> queries = NavigatorScores.allPairs(graphs);
+        try (Training t = Training.start(ModelConfig.of(ModelConfig.vocabSizeFor(10), 64, 32, 4), recipe, source)) {
+            t.train(200, null, null);
+            TransformerNavigator model = new TransformerNavigator(t.model(), 10, 1, 16);
+            Navigator oneByOne = new Navigator() {
+                @Override
+                public String name() {
+                    return model.name();
+                }
+
+                @Override
+                public GraphNavigator forGraph(SmallGraph graph) {
+                    return model.forGraph(graph);
+                }
+            };
+            ScoreSheet harness = NavigatorScores.score(model, queries);
+            ScoreSheet plain = NavigatorScores.score(oneByOne, queries);
+            assertEquals("model", harness.navigator());
+            assertEquals(queries.size(), harness.total().pairs());
+            assertEquals(strip(NavigatorScores.csvRows(plain)), strip(NavigatorScores.csvRows(harness)));
+            long shortest = 0;
+            for (Query q : queries) {
+                NavigationResult r = model.navigate(q.graph(), q.source(), q.target());
+                if (r.success() && new AllShortestPaths(q.graph()).isShortestPath(r.path(), q.source(), q.target())) {
+                    shortest++;
+                }
+            }
+            assertEquals(shortest, harness.total().correct());
+            assertTrue(harness.total().accuracy() > 0, "200 steps already find some shortest paths: " + harness.total().accuracy());
+        }
+    }
+
+    /** CSV rows without the timing column (the last one). */
+    private static List<String> strip(List<String> rows) {
+        List<String> out = new ArrayList<>();
+        for (String r : rows) {
+            out.add(r.substring(0, r.lastIndexOf(',')));
+        }
+        return out;
     }
 }

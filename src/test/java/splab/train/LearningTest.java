@@ -38,7 +38,7 @@ class LearningTest {
                 for (int i = 0; i < test.size(); i++) {
                     int p = test.pathStart()[i];
                     int[] expected = Arrays.copyOfRange(test.tokens()[i], p + 1, p + 1 + out[i].length);
-                    if (out[i].length > 0 && out[i][out[i].length - 1] == source.eos()
+                    if (out[i].length > 0 && out[i][out[i].length - 1] == source.vocabulary().eos()
                             && Arrays.equals(expected, out[i])) {
                         exact++;
                     }

@@ -85,7 +85,7 @@ class TrainingTest {
                 int p = fixed.pathStart()[i];
                 prompts[i] = Arrays.copyOf(row, p + 1);
                 int end = p + 1;
-                while (row[end] != SOURCE.eos()) {
+                while (row[end] != SOURCE.vocabulary().eos()) {
                     end++;
                 }
                 expected[i] = Arrays.copyOfRange(row, p + 1, end + 1);
