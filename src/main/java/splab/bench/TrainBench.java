@@ -78,8 +78,10 @@ public final class TrainBench {
      */
     public static Result run(ModelConfig model, TokenBatch[] batches, int warmupSteps, int threads) {
         int batchSize = batches[0].size();
-        TrainConfig config = TrainConfig.defaults().withBatchSize(batchSize)
-                .withSteps(batches.length).withWarmupSteps(1).withIntervals(0, 0).withThreads(threads);
+        TrainConfig config = TrainConfig.defaults().with(c -> {
+                c.batchSize = batchSize; c.steps = batches.length; c.warmupSteps = 1; c.evalInterval = 0;
+                c.logInterval = 0; c.threads = threads;
+        });
         int timedSteps = batches.length - warmupSteps;
         try (Training training = Training.start(model, config, (size, r) -> batches[0])) {
             for (int i = 0; i < warmupSteps; i++) {

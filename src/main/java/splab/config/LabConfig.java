@@ -25,7 +25,7 @@ public record LabConfig(long seed, DataConfig data, ModelSettings model, TrainCo
 
     public LabConfig {
         if (train.seed() != seed) {
-            train = train.withSeed(seed);
+            train = train.with(c -> c.seed = seed);
         }
         if (spectral.seed() != seed) {
             spectral = spectral.withSeed(seed);

@@ -1,5 +1,7 @@
 package splab.train;
 
+import java.util.function.Consumer;
+
 /**
  * Settings of one training run, checked on construction.
  *
@@ -86,54 +88,61 @@ public record TrainConfig(
         return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false);
     }
 
-    public TrainConfig withBatchSize(int v) {
-        return new TrainConfig(v, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
+    /**
+     * A copy with some settings changed, e.g. {@code config.with(c -> { c.steps = 300; c.threads = 1; })}; the
+     * result is checked like any other.
+     */
+    public TrainConfig with(Consumer<Settings> changes) {
+        Settings c = new Settings(this);
+        changes.accept(c);
+        return c.build();
     }
 
-    public TrainConfig withSteps(long v) {
-        return new TrainConfig(batchSize, v, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
-    }
+    /** The settings of a {@link TrainConfig} as mutable fields, for {@link #with}. */
+    public static final class Settings {
+        public int batchSize;
+        public long steps;
+        public double learningRate;
+        public long warmupSteps;
+        public double minLrRatio;
+        public double weightDecay;
+        public double gradClip;
+        public long seed;
+        public long evalInterval;
+        public long logInterval;
+        public int threads;
+        public int evalExamples;
+        public long checkpointInterval;
+        public boolean bucketByNodeCount;
+        public String target;
+        public double distanceExponent;
+        public boolean relabelNodes;
 
-    public TrainConfig withLearningRate(double v) {
-        return new TrainConfig(batchSize, steps, v, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
-    }
+        private Settings(TrainConfig c) {
+            batchSize = c.batchSize;
+            steps = c.steps;
+            learningRate = c.learningRate;
+            warmupSteps = c.warmupSteps;
+            minLrRatio = c.minLrRatio;
+            weightDecay = c.weightDecay;
+            gradClip = c.gradClip;
+            seed = c.seed;
+            evalInterval = c.evalInterval;
+            logInterval = c.logInterval;
+            threads = c.threads;
+            evalExamples = c.evalExamples;
+            checkpointInterval = c.checkpointInterval;
+            bucketByNodeCount = c.bucketByNodeCount;
+            target = c.target;
+            distanceExponent = c.distanceExponent;
+            relabelNodes = c.relabelNodes;
+        }
 
-    public TrainConfig withWarmupSteps(long v) {
-        return new TrainConfig(batchSize, steps, learningRate, v, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
-    }
-
-    public TrainConfig withWeightDecay(double v) {
-        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, v, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
-    }
-
-    public TrainConfig withSeed(long v) {
-        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, v,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
-    }
-
-    public TrainConfig withIntervals(long eval, long log) {
-        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                eval, log, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
-    }
-
-    public TrainConfig withThreads(int v) {
-        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, v, evalExamples, checkpointInterval, bucketByNodeCount, target, distanceExponent, relabelNodes);
-    }
-
-    public TrainConfig withTarget(String v) {
-        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, v, distanceExponent, relabelNodes);
-    }
-
-    public TrainConfig withDistanceExponent(double v) {
-        return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
-                evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target, v, relabelNodes);
+        private TrainConfig build() {
+            return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+                    evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target,
+                    distanceExponent, relabelNodes);
+        }
     }
 
     /** Warm-up then cosine decay: the learning rate used at 0-based {@code step}. */

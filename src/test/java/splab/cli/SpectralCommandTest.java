@@ -43,8 +43,10 @@ class SpectralCommandTest {
             return new TokenBatch(b.tokens(), b.pathStart());
         };
         ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(10), 96, 32, 4);
-        TrainConfig train = TrainConfig.defaults().withBatchSize(32).withSteps(150).withWarmupSteps(10)
-                .withLearningRate(3e-3).withIntervals(0, 0).withThreads(1).withSeed(3);
+        TrainConfig train = TrainConfig.defaults().with(c -> {
+                c.batchSize = 32; c.steps = 150; c.warmupSteps = 10; c.learningRate = 3e-3; c.evalInterval = 0;
+                c.logInterval = 0; c.threads = 1; c.seed = 3;
+        });
         try (Training t = Training.start(model, train, source)) {
             for (int i = 0; i < 150; i++) {
                 t.trainStep(source.next(32, new Random(i)));

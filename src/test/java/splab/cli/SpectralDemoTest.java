@@ -63,8 +63,10 @@ class SpectralDemoTest {
         };
         Batcher testBatcher = new Batcher(ds.test(), new Vocabulary(10), false);
         ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(10), 128, 64, 4);
-        TrainConfig train = TrainConfig.defaults().withLearningRate(3e-3).withWeightDecay(0.1).withBatchSize(64).withSteps(steps).withWarmupSteps(100)
-                .withLearningRate(3e-3).withIntervals(0, 0).withThreads(1).withSeed(5);
+        TrainConfig train = TrainConfig.defaults().with(c -> {
+                c.learningRate = 3e-3; c.weightDecay = 0.1; c.batchSize = 64; c.steps = steps; c.warmupSteps = 100;
+                c.evalInterval = 0; c.logInterval = 0; c.threads = 1; c.seed = 5;
+        });
         long t0 = System.nanoTime();
         try (Training t = Training.start(model, train, source)) {
             for (int i = 0; i < steps; i++) {

@@ -85,8 +85,10 @@ class TransformerNavigatorTest {
     @Test
     void aTrainedModelIsScoredByTheSharedHarnessLikeAnyNavigator() {
         SyntheticPaths source = new SyntheticPaths(10, 3, 5, 0.5, 48);
-        TrainConfig recipe = TrainConfig.defaults().withLearningRate(3e-3).withBatchSize(16).withSteps(200)
-                .withWarmupSteps(5).withIntervals(0, 0).withThreads(1).withSeed(7);
+        TrainConfig recipe = TrainConfig.defaults().with(c -> {
+                c.learningRate = 3e-3; c.batchSize = 16; c.steps = 200; c.warmupSteps = 5; c.evalInterval = 0;
+                c.logInterval = 0; c.threads = 1; c.seed = 7;
+        });
         ConnectedGraphSampler sampler = new ConnectedGraphSampler(3, 5, 0.5, NodeCountMix.UNIFORM, 5);
         List<SmallGraph> graphs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

@@ -22,8 +22,10 @@ class LearningTest {
         int maxNodes = 10;
         SyntheticPaths source = new SyntheticPaths(maxNodes, 3, 6, 0.5, 32);
         ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(maxNodes), 32, 64, 4);
-        TrainConfig config = TrainConfig.defaults().withLearningRate(3e-3).withWeightDecay(0.1).withBatchSize(64).withSteps(1500).withWarmupSteps(50)
-                .withIntervals(0, 0);
+        TrainConfig config = TrainConfig.defaults().with(c -> {
+                c.learningRate = 3e-3; c.weightDecay = 0.1; c.batchSize = 64; c.steps = 1500; c.warmupSteps = 50;
+                c.evalInterval = 0; c.logInterval = 0;
+        });
         try (Training t = Training.start(model, config, source)) {
             t.train(config.steps(), null, null);
             TokenBatch test = source.next(256, new Random(12345));

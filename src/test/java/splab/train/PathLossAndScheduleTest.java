@@ -53,7 +53,7 @@ class PathLossAndScheduleTest {
 
     @Test
     void scheduleWarmsUpLinearlyThenDecaysByCosineToTheFloor() {
-        TrainConfig c = TrainConfig.defaults().withSteps(110).withWarmupSteps(10).withLearningRate(1e-3);
+        TrainConfig c = TrainConfig.defaults().with(s -> { s.steps = 110; s.warmupSteps = 10; s.learningRate = 1e-3; });
         assertEquals(1e-4, c.learningRateAt(0), 1e-12);
         assertEquals(1e-3, c.learningRateAt(9), 1e-12);
         assertEquals(1e-3, c.learningRateAt(10), 1e-12);
@@ -66,8 +66,8 @@ class PathLossAndScheduleTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().withBatchSize(0));
-        assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().withLearningRate(-1));
+        assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().with(c -> { c.batchSize = 0; }));
+        assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().with(c -> { c.learningRate = -1; }));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TokenBatch(new int[][] {{1, 2}}, new int[] {1}));
         assertTrue(e.getMessage().contains("<p>"), e.getMessage());

@@ -32,8 +32,10 @@ class TrainingTest {
     }
 
     private static TrainConfig smallTraining(long steps) {
-        return TrainConfig.defaults().withLearningRate(3e-3).withBatchSize(16).withSteps(steps).withWarmupSteps(5)
-                .withIntervals(0, 0).withThreads(1).withSeed(7);
+        return TrainConfig.defaults().with(c -> {
+                c.learningRate = 3e-3; c.batchSize = 16; c.steps = steps; c.warmupSteps = 5; c.evalInterval = 0;
+                c.logInterval = 0; c.threads = 1; c.seed = 7;
+        });
     }
 
     @Test
@@ -65,7 +67,9 @@ class TrainingTest {
     void overfitsAHandfulOfSequencesToPerfectGreedyDecoding() {
         TokenBatch fixed = SOURCE.next(8, new Random(3));
         BatchSource same = (size, rng) -> fixed;
-        TrainConfig config = smallTraining(300).withLearningRate(3e-3).withWeightDecay(0).withWarmupSteps(10);
+        TrainConfig config = smallTraining(300).with(c -> {
+                c.learningRate = 3e-3; c.weightDecay = 0; c.warmupSteps = 10;
+        });
         try (Training t = Training.start(smallModel(), config, same)) {
             StepResult r = null;
             for (int i = 0; i < 300; i++) {
@@ -125,7 +129,7 @@ class TrainingTest {
 
     private static void resumeExactly(Path dir, ModelConfig model) throws Exception {
         int n = 6;
-        TrainConfig config = smallTraining(n).withWarmupSteps(2);
+        TrainConfig config = smallTraining(n).with(c -> { c.warmupSteps = 2; });
         float[] straightLosses = new float[n];
         List<float[]> straightParams;
         try (Training t = Training.start(model, config, SOURCE)) {
@@ -166,7 +170,7 @@ class TrainingTest {
     @Test
     void metricsLogWritesOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("metrics.jsonl");
-        TrainConfig config = smallTraining(4).withIntervals(2, 1);
+        TrainConfig config = smallTraining(4).with(c -> { c.evalInterval = 2; c.logInterval = 1; });
         try (Training t = Training.start(smallModel(), config, SOURCE); MetricsLog log = new MetricsLog(file)) {
             t.train(10, log, tr -> java.util.Map.of("eval_acc", 0.5));
         }
