@@ -213,15 +213,7 @@ public final class Charts {
             }
         }
         g.setStroke(new BasicStroke(1));
-        g.setFont(LABEL);
-        int lx = 60, ly = h - 22;
-        for (int i = 0; i < series.size(); i++) {
-            g.setColor(PALETTE[i % PALETTE.length]);
-            g.fillRect(lx, ly - 9, 10, 10);
-            g.setColor(Color.BLACK);
-            g.drawString(series.get(i), lx + 14, ly);
-            lx += 24 + g.getFontMetrics().stringWidth(series.get(i));
-        }
+        legend(g, series, PALETTE, 60, h - 22);
         g.dispose();
         return img;
     }

@@ -134,4 +134,16 @@ final class Plot {
         }
         return a.length == 0 ? 1 : m;
     }
+
+    /** One row of coloured squares with the series names, starting at (x, baseline y). */
+    static void legend(Graphics2D g, java.util.List<String> series, Color[] palette, int x, int y) {
+        g.setFont(LABEL);
+        for (int i = 0; i < series.size(); i++) {
+            g.setColor(palette[i % palette.length]);
+            g.fillRect(x, y - 9, 10, 10);
+            g.setColor(Color.BLACK);
+            g.drawString(series.get(i), x + 14, y);
+            x += 24 + g.getFontMetrics().stringWidth(series.get(i));
+        }
+    }
 }

@@ -127,8 +127,13 @@ public final class Report {
 
     /** Writes {@code report.md} and {@code report.html} into {@code runDir}. */
     public void write(Path runDir) {
-        AtomicFiles.writeString(runDir.resolve("report.md"), markdown());
-        AtomicFiles.writeString(runDir.resolve("report.html"), html());
+        write(runDir, "report");
+    }
+
+    /** Writes {@code NAME.md} and {@code NAME.html} into {@code dir}. */
+    public void write(Path dir, String name) {
+        AtomicFiles.writeString(dir.resolve(name + ".md"), markdown());
+        AtomicFiles.writeString(dir.resolve(name + ".html"), html());
     }
 
     private static String escape(String s) {
