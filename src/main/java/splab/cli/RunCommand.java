@@ -43,8 +43,8 @@ final class RunCommand implements Callable<Integer> {
         LabConfig config = configOptions.resolve(List.of());
         Path dir = out != null ? out : Path.of("runs", runName());
         Path configFile = dir.resolve("config.json");
-        String resolved = ConfigLoader.toJson(config);
-        if (Files.exists(configFile) && !Files.readString(configFile).strip().equals(resolved.strip())) {
+        // compared as configs, not as text: a folder written before a key existed still matches its defaults
+        if (Files.exists(configFile) && !ConfigLoader.load(configFile, List.of()).equals(config)) {
             throw new IllegalArgumentException(dir + " holds a run with another config; choose another --out or remove it");
         }
         splab.io.AtomicFiles.ensureWritableDirectory(dir);
@@ -63,9 +63,8 @@ final class RunCommand implements Callable<Integer> {
                 data.resolve(DatasetFiles.TRAIN_FILE), data.resolve(DatasetFiles.TEST_FILE))));
 
         stage("train", () -> {
-            Path latest = Checkpoints.latest(dir.resolve("checkpoints"));
-            if (latest != null && Checkpoints.readState(latest).step() >= config.train().steps()) {
-                System.out.println("train: already complete (" + latest + "), kept");
+            if (TrainStage.complete(config, dir)) {
+                System.out.println("train: already complete (" + Checkpoints.latest(dir.resolve("checkpoints")) + "), kept");
             } else {
                 TrainStage.Outcome o = TrainStage.run(config, dir, true, System.out);
                 o.record(prov.put("trainSteps", o.steps()), config);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import splab.config.LabConfig;
@@ -27,7 +28,7 @@ import splab.navigate.TransformerNavigator;
 import splab.train.BatchSource;
 import splab.train.Checkpoints;
 import splab.train.MetricsLog;
-import splab.train.StepResult;
+import splab.train.StopAt;
 import splab.train.TokenBatch;
 import splab.train.Training;
 
@@ -41,15 +42,50 @@ public final class TrainStage {
 
     private TrainStage() {}
 
-    /** What a training stage did; {@code threads} is the intra-op thread count PyTorch actually used. */
+    /** Written into the run folder when {@code train.stopAt} ended training early: step and reason. */
+    public static final String STOPPED_FILE = "train_stopped.json";
+
+    /**
+     * What a training stage did; {@code threads} is the intra-op thread count PyTorch actually used;
+     * {@code stopReason} says why training ended before {@code train.steps} (null when it did not).
+     */
     public record Outcome(long steps, long examplesSeen, double seconds, Map<String, Object> lastEval, long parameters,
-            int threads) {
+            int threads, String stopReason) {
 
         /** Writes the figures every run folder's run.json carries about training into {@code prov}. */
         public Provenance record(Provenance prov, LabConfig config) {
-            return prov.put("examplesSeen", examplesSeen).put("parameters", parameters)
+            prov.put("examplesSeen", examplesSeen).put("parameters", parameters)
                     .put("trainSeconds", Math.round(seconds * 10) / 10.0).put("intraOpThreads", threads)
                     .put("threadsSetting", config.train().threads() == 0 ? "engine default" : config.train().threads());
+            return stopReason == null ? prov : prov.put("trainStopped", stopReason);
+        }
+    }
+
+    /**
+     * True when the run in {@code runDir} needs no more training: its latest checkpoint is at {@code train.steps},
+     * or {@code train.stopAt} ended it there.
+     */
+    public static boolean complete(LabConfig config, Path runDir) {
+        Path latest = Checkpoints.latest(runDir.resolve("checkpoints"));
+        if (latest == null) {
+            return false;
+        }
+        long step = Checkpoints.readState(latest).step();
+        return step >= config.train().steps() || stoppedAt(runDir, step) != null;
+    }
+
+    /** The reason {@code train.stopAt} gave for ending the run at {@code step}, or null. */
+    private static String stoppedAt(Path runDir, long step) {
+        Path stopped = runDir.resolve(STOPPED_FILE);
+        if (!Files.exists(stopped)) {
+            return null;
+        }
+        try {
+            JsonNode s = JSON.readTree(Files.readString(stopped));
+            return s.path("step").asLong() == step ? s.path("reason").asText("stopped") : null;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(stopped + ": unreadable (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); delete it to train the run further", e);
         }
     }
 
@@ -66,10 +102,12 @@ public final class TrainStage {
         List<Query> evalQueries = evalQueries(test, config.train().evalExamples(), config.seed());
         long start = System.nanoTime();
         Map<String, Object> lastEval = new LinkedHashMap<>();
+        StopAt.Watch watch = config.train().stopAt().watch();
         Training.Evaluator evaluator = evalQueries.isEmpty() ? null : t -> {
             Map<String, Object> figures = evaluate(t, evalQueries, config);
             lastEval.clear();
             lastEval.putAll(figures);
+            watch.observe(figures);
             return figures;
         };
 
@@ -77,6 +115,11 @@ public final class TrainStage {
         if (resume && Checkpoints.latest(checkpoints) != null) {
             training = Checkpoints.resume(checkpoints, source, config.train());
             truncateMetrics(metricsFile, training.step());
+            replayEvaluations(metricsFile, watch);
+            String stoppedBefore = stoppedAt(runDir, training.step());
+            if (stoppedBefore != null) {
+                watch.stopped(stoppedBefore); // delete train_stopped.json to train such a run further
+            }
             out.printf("train: resumed at step %,d from %s%n", training.step(), Checkpoints.latest(checkpoints));
         } else {
             if (Files.exists(metricsFile)) {
@@ -92,13 +135,24 @@ public final class TrainStage {
                     config.train().target(), 100 * batcher.distanceShare(1), 100 * batcher.distanceShare(2),
                     100 * (1 - batcher.distanceShare(1) - batcher.distanceShare(2)));
             progress.accept(t.step());
+            long steps = config.train().steps();
             long interval = config.train().checkpointInterval() > 0 ? config.train().checkpointInterval() : Long.MAX_VALUE;
-            StepResult last = null;
-            while (t.step() < config.train().steps()) {
-                StepResult r = t.train(Math.min(interval, config.train().steps() - t.step()), log, evaluator);
-                last = r != null ? r : last;
-                Checkpoints.save(t, checkpoints);
+            // with a stop rule, training pauses at every evaluation to ask it
+            long pause = config.train().stopAt().enabled() && config.train().evalInterval() > 0
+                    ? config.train().evalInterval() : interval;
+            while (t.step() < steps && watch.reason() == null) {
+                long next = Math.min(steps, Math.min(nextMultiple(t.step(), interval), nextMultiple(t.step(), pause)));
+                t.train(next - t.step(), log, evaluator);
+                boolean stop = watch.reason() != null || watch.overBudget((System.nanoTime() - start) / 1e9);
+                if (stop || t.step() >= steps || t.step() % interval == 0) {
+                    Checkpoints.save(t, checkpoints);
+                }
                 progress.accept(t.step());
+            }
+            if (watch.reason() != null) {
+                AtomicFiles.writeString(runDir.resolve(STOPPED_FILE), JSON.writeValueAsString(
+                        Map.of("step", t.step(), "examples_seen", t.examplesSeen(), "reason", watch.reason())) + "\n");
+                out.printf("train: stopped at step %,d of %,d: %s%n", t.step(), steps, watch.reason());
             }
             if (evaluator != null && (lastEval.isEmpty() || config.train().evalInterval() == 0
                     || t.step() % config.train().evalInterval() != 0)) {
@@ -109,7 +163,32 @@ public final class TrainStage {
                 log.append(row);
             }
             return new Outcome(t.step(), t.examplesSeen(), (System.nanoTime() - start) / 1e9, lastEval,
-                    t.model().parameterCount(), Training.intraOpThreads());
+                    t.model().parameterCount(), Training.intraOpThreads(), watch.reason());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long nextMultiple(long step, long every) {
+        return every == Long.MAX_VALUE ? Long.MAX_VALUE : (step / every + 1) * every;
+    }
+
+    /** Feeds a resumed run's earlier evaluations to the stop rule, so "in a row" spans the resume. */
+    private static void replayEvaluations(Path metricsFile, StopAt.Watch watch) {
+        if (!Files.exists(metricsFile)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(metricsFile)) {
+                if (!line.isBlank()) {
+                    Map<String, Object> row = JSON.readValue(line, Map.class);
+                    if (row.containsKey("eval_correct")) {
+                        watch.observe(row);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + metricsFile + ": " + AtomicFiles.describe(e), e);
         }
     }
 

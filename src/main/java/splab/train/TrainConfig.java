@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  * @param relabelNodes give the nodes of each drawn example fresh distinct labels, drawn uniformly from all
  *        {@code maxNodes} node tokens (augmentation: every token is practised in every role, and a small
  *        graph is no longer always written with the low labels)
+ * @param stopAt when training may end before {@code steps} (a held-out level reached, a wall-time budget);
+ *        {@link StopAt#off()} by default
  */
 public record TrainConfig(
         int batchSize,
@@ -47,7 +49,8 @@ public record TrainConfig(
         boolean bucketByNodeCount,
         String target,
         double distanceExponent,
-        boolean relabelNodes) {
+        boolean relabelNodes,
+        StopAt stopAt) {
 
     /** The {@code target} values. */
     public static final String LABEL = "label", ANY_SHORTEST = "any_shortest";
@@ -70,6 +73,11 @@ public record TrainConfig(
         }
         require(target.equals(LABEL) || target.equals(ANY_SHORTEST),
                 "target must be '" + LABEL + "' or '" + ANY_SHORTEST + "', got '" + target + "'");
+        if (stopAt == null) {
+            stopAt = StopAt.off(); // configs and checkpoints written before the key existed
+        }
+        require(stopAt.atLeast() == 0 || (evalInterval > 0 && evalExamples > 0),
+                "train.stopAt.atLeast needs held-out evaluations: set train.evalInterval and train.evalExamples above 0");
         require(distanceExponent >= 0 && distanceExponent <= 1, "distanceExponent must be in [0, 1], got " + distanceExponent);
     }
 
@@ -85,7 +93,7 @@ public record TrainConfig(
      * stalled, the label objective on the natural mix fell behind, 200 warm-up steps learned more slowly).
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false);
+        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false, StopAt.off());
     }
 
     /**
@@ -117,6 +125,7 @@ public record TrainConfig(
         public String target;
         public double distanceExponent;
         public boolean relabelNodes;
+        public StopAt stopAt;
 
         private Settings(TrainConfig c) {
             batchSize = c.batchSize;
@@ -136,12 +145,13 @@ public record TrainConfig(
             target = c.target;
             distanceExponent = c.distanceExponent;
             relabelNodes = c.relabelNodes;
+            stopAt = c.stopAt;
         }
 
         private TrainConfig build() {
             return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
                     evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target,
-                    distanceExponent, relabelNodes);
+                    distanceExponent, relabelNodes, stopAt);
         }
     }
 
