@@ -98,14 +98,25 @@ final class RunCommand implements Callable<Integer> {
         return c.pairs() == 0 ? "-" : String.format("%.4f (%d pairs)", c.accuracy(), c.pairs());
     }
 
-    /** Subspace alignment of the last layer's edge representations against its nulls, one line. */
+    /** Alignment with the spectrum at the paper's layer 1 (the first block's output) and at the last layer. */
     private static String spectralSummary(splab.analysis.SpectralResults r) {
-        String layer = r.layers().get(r.layers().size() - 1);
-        StringBuilder sb = new StringBuilder("  alignment with the L(G) spectrum at " + layer + ":");
-        for (var e : r.metrics().get(layer).entrySet()) {
-            double mean = e.getValue().stream().mapToDouble(m -> m.alignment()).filter(x -> !Double.isNaN(x))
-                    .average().orElse(Double.NaN);
-            sb.append(String.format(java.util.Locale.ROOT, "  %s %.3f", e.getKey().name().toLowerCase(java.util.Locale.ROOT), mean));
+        StringBuilder sb = new StringBuilder();
+        String last = r.layers().get(r.layers().size() - 1);
+        String paper = r.claim2() != null ? r.claim2().paperLayer() : last;
+        for (String layer : paper.equals(last) ? List.of(last) : List.of(paper, last)) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("  alignment with the L(G) spectrum at ").append(layer)
+                    .append(layer.equals(paper) ? " (the paper's layer 1):" : " (last layer):");
+            for (var e : r.metrics().get(layer).entrySet()) {
+                double mean = e.getValue().stream().mapToDouble(m -> m.alignment()).filter(x -> !Double.isNaN(x))
+                        .average().orElse(Double.NaN);
+                sb.append(String.format(java.util.Locale.ROOT, "  %s %.3f", e.getKey().key(), mean));
+            }
+        }
+        if (r.claim2() != null) {
+            double tok = splab.analysis.Claim2Verdict.mean(r.claim2().get(paper, "alignment:token_embedding"));
+            double matched = splab.analysis.Claim2Verdict.mean(r.claim2().get(paper, "alignment:endpoint_matched"));
+            sb.append(String.format(java.util.Locale.ROOT, "%n  claim 2 nulls at %s: token_embedding %.3f  endpoint_matched %.3f"
+                    + " (verdict in the report)", paper, tok, matched));
         }
         return sb.toString();
     }

@@ -93,7 +93,7 @@ public final class PathTransformer extends AbstractBlock {
             x = x.add(positions.matMul(ps.getValue(positionEmbedding, m.getDevice(), training)));
         }
         if (recorder != null) {
-            recorder.record(ActivationRecorder.embed(), x);
+            x = recorder.pass(ActivationRecorder.embed(), x);
         }
         for (DecoderBlock block : blocks) {
             x = block.forward(ps, x, training, recorder);
