@@ -103,6 +103,8 @@ public final class DatasetFiles {
                 }
                 try {
                     out.add(parseExample(line));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": malformed JSON: " + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException | IOException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": " + firstLine(e.getMessage()), e);
                 }
@@ -154,8 +156,8 @@ public final class DatasetFiles {
         if (v == null) {
             throw new IllegalArgumentException("missing field '" + name + "'");
         }
-        if (!v.isIntegralNumber()) {
-            throw new IllegalArgumentException("field '" + name + "' must be an integer, got " + v);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("field '" + name + "' must be an integer in 32-bit range, got " + v);
         }
         return v.asInt();
     }
@@ -181,8 +183,8 @@ public final class DatasetFiles {
         }
         int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!v.get(i).isIntegralNumber()) {
-                throw new IllegalArgumentException("field '" + name + "' must hold integers, got " + v.get(i));
+            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
+                throw new IllegalArgumentException("field '" + name + "' must hold 32-bit integers, got " + v.get(i));
             }
             out[i] = v.get(i).asInt();
         }
