@@ -37,6 +37,7 @@ public final class Training implements AutoCloseable {
     private final PathTransformer model;
     private final AdamW optimizer;
     private final int padToken;
+    private final StepProfile profile = new StepProfile();
     Random rng;
     long examplesSeen;
 
@@ -109,6 +110,7 @@ public final class Training implements AutoCloseable {
         if (modelConfig.dropout() > 0f) {
             Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + stepIndex));
         }
+        StepResult result;
         try (NDManager sub = manager.newSubManager()) {
             BatchArrays arrays = arrays(batch, sub);
             NDArray input = arrays.input();
@@ -117,19 +119,31 @@ public final class Training implements AutoCloseable {
             NDArray logMask = logMask(batch, sub);
             NDArray loss;
             NDArray logits;
+            long forward = profile.lap(StepProfile.Phase.HOST, start);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 logits = model.forward(input, true);
                 loss = loss(logits, target, mask, logMask);
+                forward = profile.lap(StepProfile.Phase.FORWARD, forward);
                 collector.backward(loss);
             }
+            long metrics = profile.lap(StepProfile.Phase.BACKWARD, forward);
             float lossValue = loss.getFloat();
             long pathTokens = (long) mask.sum().getFloat();
             long correct = correct(logits, target, mask, logMask);
+            long update = profile.lap(StepProfile.Phase.METRICS, metrics);
             double norm = optimizer.update(lr, config.weightDecay(), config.gradClip(), sub);
+            long end = profile.lap(StepProfile.Phase.OPTIMIZER, update);
             examplesSeen += batch.size();
-            return new StepResult(optimizer.step(), lossValue, lr, norm, countTokens(batch), pathTokens,
-                    correct, examplesSeen, (System.nanoTime() - start) / 1e6);
+            result = new StepResult(optimizer.step(), lossValue, lr, norm, countTokens(batch), pathTokens,
+                    correct, examplesSeen, (end - start) / 1e6);
+            profile.lap(StepProfile.Phase.HOST, end);
         }
+        return result;
+    }
+
+    /** Wall time of the training steps so far, by phase. */
+    public StepProfile profile() {
+        return profile;
     }
 
     /** Teacher-forced figures on a batch without training: path-token loss and arg-max accuracy. */
