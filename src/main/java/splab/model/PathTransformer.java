@@ -67,6 +67,11 @@ public final class PathTransformer extends AbstractBlock {
         return config;
     }
 
+    /** The device the parameters live on; inputs must be created there. */
+    public ai.djl.Device device() {
+        return tokenEmbedding.getArray().getDevice();
+    }
+
     /** Logits [B, T, vocab] for int tokens [B, T]; the result lives on the tokens' manager. */
     public NDArray forward(NDArray tokens, boolean training) {
         return forward(tokens, training, null);

@@ -90,7 +90,7 @@ public final class TransformerNavigator implements Navigator {
         }
         java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> prompts[i].length));
         NavigationResult[] out = new NavigationResult[queries.size()];
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(model.device())) {
             for (int from = 0; from < order.length; from += batchSize) {
                 int to = Math.min(order.length, from + batchSize);
                 int[][] batch = new int[to - from][];

@@ -1,5 +1,6 @@
 package splab.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -56,11 +57,38 @@ public final class Training implements AutoCloseable {
             JniUtils.setNumThreads(config.threads());
         }
         engine.setRandomSeed((int) config.seed());
-        manager = NDManager.newBaseManager();
+        manager = NDManager.newBaseManager(device(config.device()));
         model = PathTransformer.create(modelConfig, manager);
         optimizer = new AdamW(model.getParameters(), manager);
         rng = new Random(config.seed());
         padToken = modelConfig.vocabulary().pad();
+    }
+
+    /**
+     * The device for a {@code train.device} setting: {@code cpu}, {@code gpu} (the first CUDA device, an error
+     * without one) or {@code auto} (a GPU when the engine sees one, else the CPU).
+     */
+    public static Device device(String setting) {
+        int gpus = Engine.getEngine("PyTorch").getGpuCount();
+        switch (setting) {
+            case "cpu":
+                return Device.cpu();
+            case "gpu":
+                if (gpus == 0) {
+                    throw new IllegalArgumentException("train.device is gpu but the engine sees no CUDA device (the"
+                            + " CPU natives are installed; see the README on the cuda Maven profile)");
+                }
+                return Device.gpu();
+            case "auto":
+                return gpus > 0 ? Device.gpu() : Device.cpu();
+            default:
+                throw new IllegalArgumentException("train.device must be auto, cpu or gpu, got '" + setting + "'");
+        }
+    }
+
+    /** The device the model, its gradients, the optimizer state and every batch array live on. */
+    public Device device() {
+        return manager.getDevice();
     }
 
     /** A fresh run: weights drawn from the seeded engine generator. */
@@ -203,10 +231,11 @@ public final class Training implements AutoCloseable {
     }
 
     /** Inputs (tokens 0..L-2), targets (tokens 1..L-1) and the path-target mask, all [B, L-1]. */
-    private record BatchArrays(NDArray input, NDArray target, NDArray mask) {
+    record BatchArrays(NDArray input, NDArray target, NDArray mask) {
     }
 
-    private BatchArrays arrays(TokenBatch batch, NDManager sub) {
+    /** The batch's arrays on {@code sub} (a sub-manager of the model's, so on the model's device). */
+    BatchArrays arrays(TokenBatch batch, NDManager sub) {
         NDArray tokens = sub.create(batch.tokens());
         return new BatchArrays(tokens.get(new NDIndex(":, :{}", batch.length() - 1)), tokens.get(new NDIndex(":, 1:")),
                 sub.create(PathLoss.targetMask(batch, padToken)));
