@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Opens a run's explorer.html in headless Chromium, lets its script run, and checks from the rendered DOM:
-#   - the query list, the graph (an SVG with the model's path) and the attention view are there for the first query,
+#   - the query list, the graph (an SVG with the model's path and a shortest path) and the attention view are there
+#     for the first query,
 #   - choosing another query through the URL fragment (#query=N) changes the drawn graph,
 #   - a full-page screenshot is written and is not blank.
 # Usage: src/scripts/check-explorer.sh RUN_DIR [SCREENSHOT]
@@ -18,10 +19,11 @@ dom() { "$browser" "${flags[@]}" --dump-dom "file://$html$1" 2>/dev/null; }
 graph_svg() { grep -oP '<svg id="graph".*?</svg>' <<<"$1" | sed 's/ data-query="[0-9]*"//'; }
 
 first="$(dom "")"
-items=$(grep -o '<li data-query="' <<<"$first" | wc -l)
+items=$(grep -o '<li data-query="' <<<"$first" | wc -l || true)
 [ "$items" -gt 0 ] || fail "the query list is empty"
 grep -qF 'data-query="0"' <<<"$(grep -oP '<svg id="graph"[^>]*>' <<<"$first")" || fail "the graph does not show query 0"
-grep -qP '<g class="walk walk-model">(<line[^>]*class="step")' <<<"$first" || fail "no model path drawn"
+grep -qF '<g class="walk walk-model">' <<<"$first" || fail "the model's path is not drawn"
+grep -qP '<g class="walk walk-label"><line[^>]*class="step"' <<<"$first" || fail "no shortest path drawn"
 grep -qP '<svg id="attention".*?class="edge"' <<<"$first" || fail "the attention view has no edges"
 grep -qF 'on edges at the current node' <<<"$first" || fail "no attention shares written"
 grep -qP '<svg id="pc-graph".*?class="edge"' <<<"$first" || fail "the representation view has no edges"

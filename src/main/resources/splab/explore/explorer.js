@@ -160,7 +160,7 @@ function permille(h) {
 function renderAttention() {
   var q = DATA.queries[state.query], g = graphOf(q), svg = byId("attention");
   if (q.attention.length === 0) {
-    clearSvg(svg);
+    drawGraph(svg, g, q.s, q.t, function () { return {stroke: "#ddd", width: 2}; });
     byId("step-label").textContent = "the model wrote no node, so there is no step to show";
     byId("attention-share").textContent = "";
     byId("attention-heads").innerHTML = "";
