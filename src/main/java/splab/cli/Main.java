@@ -16,7 +16,8 @@ import splab.sweep.LaunchOptions;
 @Command(name = "splab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "How does a small decoder-only transformer find shortest paths in graphs?",
         subcommands = {RunCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
-            NavigateCommand.class, SpectralCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            NavigateCommand.class, SpectralCommand.class, ExploreCommand.class, SweepCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

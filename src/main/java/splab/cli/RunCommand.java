@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import splab.stage.DataStage;
+import splab.stage.ExploreStage;
 import splab.stage.NavigateStage;
 import splab.stage.ReportStage;
 import splab.stage.SpectralStage;
@@ -29,7 +30,8 @@ import splab.train.Checkpoints;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the lab's main job (default: the embedded default config) into runs/NAME.",
             "Stages: data, train, navigate (the model beside bfs, sln, steinerberger and random on the same held-out "
-                + "pairs), spectral (edge representations and attention against the line-graph spectrum), report.html.",
+                + "pairs), spectral (edge representations and attention against the line-graph spectrum), report.html and "
+                + "explorer.html.",
             "A rerun into the same folder continues from the stages already finished."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -84,7 +86,10 @@ final class RunCommand implements Callable<Integer> {
         List<splab.analysis.SpectralResults> spectral = new java.util.ArrayList<>();
         stage("spectral", () -> spectral.add(SpectralStage.run(config, dir)));
         prov.time("spectralDoneSeconds");
-        stage("report", () -> ReportStage.run(config, dir, sheets.get(0), spectral.get(0)));
+        stage("report", () -> {
+            ReportStage.run(config, dir, sheets.get(0), spectral.get(0));
+            System.out.println(ExploreStage.run(config, dir, null, ExploreStage.DEFAULT_PER_GRAPH, System.out).describe());
+        });
         prov.time("reportDoneSeconds");
         prov.save(dir.resolve("run.json"));
 
