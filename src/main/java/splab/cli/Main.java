@@ -69,14 +69,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage()
+            err.println(ex.getCommandLine().getCommandName() + ": " + OneLine.of(ex.getMessage())
                     + " (see " + qualifiedName(ex.getCommandLine()) + " --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException;
-            err.println(qualifiedName(commandLine) + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            err.println(qualifiedName(commandLine) + ": " + OneLine.of(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("SPLAB_DEBUG") != null) {
                 ex.printStackTrace(err);
             } else if (!badInput) {

@@ -14,6 +14,8 @@ import splab.stage.TrainStage;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
 import splab.config.Provenance;
+import splab.config.ResumeCheck;
+import splab.io.RunLock;
 import splab.data.DatasetFiles;
 
 /** {@code splab train}: train the transformer into a run folder, or continue one with {@code --resume}. */
@@ -50,9 +52,21 @@ final class TrainCommand implements Callable<Integer> {
             configOptions.config = saved;
         }
         config = configOptions.resolve(List.of());
+        if (resume != null) {
+            ResumeCheck.check(ConfigLoader.load(resume.resolve("config.json"), List.of()), config, resume);
+        }
         splab.io.AtomicFiles.ensureWritableDirectory(dir);
+        try (RunLock lock = RunLock.acquire(dir, "splab train", System.err::println)) {
+            return train(config, dir);
+        }
+    }
+
+    private int train(LabConfig config, Path dir) {
         if (out != null && Files.exists(dir.resolve("checkpoints"))) {
             throw new IllegalArgumentException(dir + " already holds a training run; use --resume " + dir + " or another --out");
+        }
+        if (out != null) {
+            RunCommand.refuseOtherConfig(dir, config);
         }
         ConfigLoader.save(config, dir.resolve("config.json"));
         Provenance prov = Provenance.start(resume != null ? "train --resume" : "train", configOptions.arguments(), config.seed());

@@ -154,8 +154,8 @@ public final class DatasetFiles {
         if (v == null) {
             throw new IllegalArgumentException("missing field '" + name + "'");
         }
-        if (!v.isIntegralNumber()) {
-            throw new IllegalArgumentException("field '" + name + "' must be an integer, got " + v);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("field '" + name + "' must be a 32-bit integer, got " + v);
         }
         return v.asInt();
     }
@@ -181,7 +181,7 @@ public final class DatasetFiles {
         }
         int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!v.get(i).isIntegralNumber()) {
+            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
                 throw new IllegalArgumentException("field '" + name + "' must hold integers, got " + v.get(i));
             }
             out[i] = v.get(i).asInt();

@@ -17,6 +17,9 @@ import org.jgrapht.util.SupplierUtil;
  * Java specification fixes: the same seed gives the same graphs on every machine.
  */
 public final class ConnectedGraphSampler {
+    /** Below this share of connected draws, sampling would run for hours: such a p is refused. */
+    static final double MIN_CONNECTED = 1e-3;
+
     private final int nMin;
     private final int nMax;
     private final double p;
@@ -39,6 +42,14 @@ public final class ConnectedGraphSampler {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("edge probability p must be in (0, 1], got " + p);
         }
+        for (int n = Math.max(nMin, 2); n <= nMax; n++) {
+            if (connectedProbability(n, p) < MIN_CONNECTED) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "edge probability p = %s makes a connected G(%d, p) too rare (%.2g of draws); "
+                        + "with nodes %d..%d use p >= %s", p, n, connectedProbability(n, p), nMin, nMax,
+                        smallestUsableP(nMin, nMax)));
+            }
+        }
         this.nMin = nMin;
         this.nMax = nMax;
         this.p = p;
@@ -48,6 +59,39 @@ public final class ConnectedGraphSampler {
         for (int n = nMin; n <= nMax; n++) {
             generators[n] = new GnpRandomGraphGenerator<>(n, p, rng, false);
         }
+    }
+
+    /**
+     * P(G(n, p) is connected), exactly: one minus the chance that vertex 0's component has k < n vertices,
+     * C(n) = 1 - sum over k of binom(n-1, k-1) C(k) (1-p)^(k(n-k)).
+     */
+    static double connectedProbability(int n, double p) {
+        double[] c = new double[n + 1];
+        for (int m = 1; m <= n; m++) {
+            double disconnected = 0;
+            double binom = 1; // binom(m-1, k-1)
+            for (int k = 1; k < m; k++) {
+                disconnected += binom * c[k] * Math.pow(1 - p, (double) k * (m - k));
+                binom = binom * (m - k) / k;
+            }
+            c[m] = Math.max(0, 1 - disconnected);
+        }
+        return c[n];
+    }
+
+    /** The smallest p (to two digits, rounded up) that keeps every n in range above {@link #MIN_CONNECTED}. */
+    private static String smallestUsableP(int nMin, int nMax) {
+        for (int hundredths = 1; hundredths <= 100; hundredths++) {
+            double q = hundredths / 100.0;
+            boolean ok = true;
+            for (int n = Math.max(nMin, 2); n <= nMax && ok; n++) {
+                ok = connectedProbability(n, q) >= MIN_CONNECTED;
+            }
+            if (ok) {
+                return Double.toString(q);
+            }
+        }
+        return "1";
     }
 
     /** The next connected graph. */

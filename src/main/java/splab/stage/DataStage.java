@@ -25,6 +25,9 @@ public final class DataStage {
                 dataset = builder.build(graphs, p);
             }
         } else {
+            if (config.data().graphs() == 0) {
+                throw new IllegalArgumentException("data.graphs = 0: there is nothing to sample");
+            }
             List<SmallGraph> graphs;
             try (Progress p = new Progress("sampling", config.data().graphs())) {
                 graphs = builder.sampleGraphs(p);
@@ -33,8 +36,19 @@ public final class DataStage {
                 dataset = builder.build(graphs, p);
             }
         }
+        refuseEmptySplit(dataset, config);
         DatasetFiles.write(dir, dataset);
         out.println(dataset.stats().summary());
         return dataset;
+    }
+
+    /** A dataset without training or without test examples cannot be trained or scored: refused, not written. */
+    private static void refuseEmptySplit(DatasetBuilder.Dataset dataset, LabConfig config) {
+        String empty = dataset.train().isEmpty() ? "training" : dataset.test().isEmpty() ? "test" : null;
+        if (empty != null) {
+            throw new IllegalArgumentException("the " + empty + " split is empty (data.testFraction = "
+                    + config.data().testFraction() + ", " + dataset.train().size() + " training and "
+                    + dataset.test().size() + " test pairs): use a testFraction strictly between 0 and 1 and more graphs");
+        }
     }
 }

@@ -49,10 +49,11 @@ public final class Checkpoints {
 
     /** Saves a checkpoint of {@code training} under {@code root}; returns the new step folder. */
     public static Path save(Training training, Path root) {
+        Path tmp = null;
         try {
             Files.createDirectories(root);
             String name = String.format("step-%08d", training.step());
-            Path tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
+            tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
             try (OutputStream out = Files.newOutputStream(tmp.resolve("parameters.ndlist"))) {
                 parameterList(training.model()).encode(out);
             }
@@ -64,6 +65,7 @@ public final class Checkpoints {
             }
             JSON.writeValue(tmp.resolve("state.json").toFile(), new State(training.step(), training.examplesSeen,
                     training.modelConfig(), training.config()));
+            beforeRename.accept(tmp);
 
             Path folder = root.resolve(name);
             if (Files.exists(folder)) {
@@ -82,8 +84,23 @@ public final class Checkpoints {
                 }
             }
             return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save checkpoint under " + root, e);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp); // a failed save (disk full) leaves no half-written folder behind
+            String why = e instanceof IOException io ? splab.io.AtomicFiles.describe(io) : e.getMessage();
+            throw new UncheckedIOException(new IOException("cannot save checkpoint under " + root + ": " + why, e));
+        }
+    }
+
+    /** Called on the complete temporary folder just before it is renamed; tests inject write failures here. */
+    static java.util.function.Consumer<Path> beforeRename = tmp -> { };
+
+    private static void deleteQuietly(Path p) {
+        try {
+            if (p != null && Files.exists(p)) {
+                deleteTree(p);
+            }
+        } catch (IOException ignored) {
+            // named .tmp-*; the next successful save removes it
         }
     }
 
@@ -91,20 +108,43 @@ public final class Checkpoints {
     public static Path latest(Path root) {
         Path pointer = root.resolve(LATEST);
         if (!Files.exists(pointer)) {
+            return newestComplete(root); // LATEST lost: step folders are only ever renamed into place complete
+        }
+        String name;
+        try {
+            name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pointer + ": " + splab.io.AtomicFiles.describe(e), e);
+        }
+        if (!name.matches("step-\\d{8}")) {
+            throw new IllegalArgumentException(pointer + ": names '" + name.replaceAll("\\p{Cntrl}", "?")
+                    + "', not a step folder of this run (step-NNNNNNNN)");
+        }
+        Path folder = root.resolve(name);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(pointer + ": names " + name + ", which is not under " + root);
+        }
+        return folder;
+    }
+
+    /** The step folder with the highest step under {@code root}, or null when there is none. */
+    private static Path newestComplete(Path root) {
+        if (!Files.isDirectory(root)) {
             return null;
         }
-        try {
-            return root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
+        try (Stream<Path> list = Files.list(root)) {
+            return list.filter(p -> p.getFileName().toString().matches("step-\\d{8}") && Files.isDirectory(p)
+                    && Files.exists(p.resolve("state.json"))).max(Comparator.naturalOrder()).orElse(null);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot list " + root + ": " + splab.io.AtomicFiles.describe(e), e);
         }
     }
 
     public static State readState(Path folder) {
         try {
             return JSON.readValue(folder.resolve("state.json").toFile(), State.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder.resolve("state.json"), e);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(folder.resolve("state.json"), e);
         }
     }
 
@@ -125,19 +165,22 @@ public final class Checkpoints {
         }
         State state = readState(folder);
         Training training = Training.start(state.model(), override == null ? state.train() : override, source);
+        Path file = folder.resolve("parameters.ndlist");
         try {
-            try (InputStream in = Files.newInputStream(folder.resolve("parameters.ndlist"))) {
+            try (InputStream in = Files.newInputStream(file)) {
                 loadParameters(training.model(), training.manager(), in);
             }
-            try (InputStream in = Files.newInputStream(folder.resolve("optimizer.bin"))) {
+            file = folder.resolve("optimizer.bin");
+            try (InputStream in = Files.newInputStream(file)) {
                 training.optimizer().load(in, training.manager());
             }
-            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(folder.resolve("rng.bin")))) {
+            file = folder.resolve("rng.bin");
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
                 training.rng = (Random) in.readObject();
             }
-        } catch (IOException | ClassNotFoundException e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException | OutOfMemoryError e) {
             training.close();
-            throw new IllegalStateException("cannot load checkpoint " + folder + ": " + e.getMessage(), e);
+            throw damaged(file, e);
         }
         training.examplesSeen = state.examplesSeen();
         if (training.step() != state.step()) {
@@ -157,10 +200,16 @@ public final class Checkpoints {
         PathTransformer model = PathTransformer.create(readState(folder).model(), manager);
         try (InputStream in = Files.newInputStream(folder.resolve("parameters.ndlist"))) {
             loadParameters(model, manager, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + folder, e);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw damaged(folder.resolve("parameters.ndlist"), e);
         }
         return model;
+    }
+
+    /** A checkpoint file that cannot be read back: bad input naming the file, not an internal failure. */
+    private static IllegalArgumentException damaged(Path file, Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return new IllegalArgumentException("checkpoint file " + file + " is damaged or unreadable (" + why + ")", e);
     }
 
     private static NDList parameterList(PathTransformer model) {
