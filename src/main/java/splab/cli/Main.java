@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        if (System.getenv("OMP_WAIT_POLICY") == null || System.getenv("TORCH_CPP_LOG_LEVEL") == null) {
+        if (System.getenv("OMP_WAIT_POLICY") == null) {
             System.exit(relaunchWithPassiveOpenMp(args));
         }
         System.exit(execute(args));
@@ -26,8 +26,7 @@ public final class Main implements Runnable {
     /**
      * PyTorch's OpenMP threads spin while waiting unless {@code OMP_WAIT_POLICY=PASSIVE}; on a shared 2-core
      * machine spinning makes training 10-18x slower. The variable is read when the native library loads and
-     * must be in the environment before the JVM starts, so the launcher starts itself again with it set (and with
-     * {@code TORCH_CPP_LOG_LEVEL=ERROR}, read at the same moment, unless the user set it).
+     * must be in the environment before the JVM starts, so the launcher starts itself again with it set.
      */
     private static int relaunchWithPassiveOpenMp(String[] args) {
         java.util.List<String> cmd = new java.util.ArrayList<>();
@@ -38,9 +37,7 @@ public final class Main implements Runnable {
         cmd.add(Main.class.getName());
         cmd.addAll(java.util.List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        pb.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
-        // PyTorch's native warnings (a deprecation notice on every train and eval) would be stderr's first line
-        pb.environment().putIfAbsent("TORCH_CPP_LOG_LEVEL", "ERROR");
+        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         try {
             Process p = pb.start();
             // a SIGTERM or Ctrl-C to this launcher must reach the real process too
