@@ -1,56 +1,56 @@
 package splab.config;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What a resumed training run may change. A resume continues the same run, so every key that shapes the
- * trained parameters is fixed: the seed, {@code data}, {@code model} and {@code train} (steps and the schedule
- * included). Free to change: how often the run logs, evaluates and checkpoints, how many held-out examples an
- * evaluation decodes, the thread count, the early-stop rule, and the sections used only after training
- * ({@code navigate}, {@code spectral}).
+ * What a resumed run may change. A resume continues the same run: the data, the model, the optimizer, the schedule
+ * and the seed are those the checkpoints were made with. Only settings that do not touch the trained parameters may
+ * differ: {@code train.threads} (speed only; results can differ in the last bits), {@code train.logInterval} and
+ * {@code train.stopAt} (when to end early).
  */
 public final class ResumeCheck {
-    /** Dotted keys (or whole sections) a resume may change. */
-    public static final List<String> MAY_CHANGE = List.of("train.logInterval", "train.evalInterval",
-            "train.evalExamples", "train.checkpointInterval", "train.threads", "train.stopAt", "navigate", "spectral");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Dotted keys (or prefixes ending in '.') that may change on resume. */
+    public static final List<String> MAY_CHANGE = List.of("train.threads", "train.logInterval", "train.stopAt.");
 
     private ResumeCheck() {}
 
-    /**
-     * Refuses {@code requested} when it differs from the run's {@code saved} config in a key that may not change.
-     *
-     * @throws IllegalArgumentException naming the first such key and both values
-     */
-    public static void check(LabConfig saved, LabConfig requested, Path runDir) {
+    /** Refuses {@code requested} when it differs from {@code saved} in a key that may not change. */
+    public static void check(LabConfig saved, LabConfig requested, String where) {
+        List<String> changed = new ArrayList<>();
+        diff(tree(saved), tree(requested), "", changed);
+        for (String c : changed) {
+            String key = c.substring(0, c.indexOf(' '));
+            if (MAY_CHANGE.stream().noneMatch(k -> k.endsWith(".") ? key.startsWith(k) : key.equals(k))) {
+                throw new IllegalArgumentException(where + ": " + c + " may not change on resume (only "
+                        + String.join(", ", MAY_CHANGE.stream().map(k -> k.endsWith(".") ? k + "*" : k).toList())
+                        + " may); start a new run in another folder instead");
+            }
+        }
+    }
+
+    private static JsonNode tree(LabConfig c) {
         try {
-            compare(JSON.readTree(ConfigLoader.toJson(saved)), JSON.readTree(ConfigLoader.toJson(requested)), "", runDir);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(ConfigLoader.toJson(c));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void compare(JsonNode saved, JsonNode requested, String prefix, Path runDir) {
-        if (MAY_CHANGE.stream().anyMatch(k -> prefix.equals(k + ".") || prefix.startsWith(k + "."))) {
-            return;
-        }
-        Iterator<Map.Entry<String, JsonNode>> it = saved.fields();
+    private static void diff(JsonNode a, JsonNode b, String prefix, List<String> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = a.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
+            JsonNode other = b.get(e.getKey());
             String key = prefix + e.getKey();
-            JsonNode other = requested.path(e.getKey());
-            if (e.getValue().isObject() && other.isObject()) {
-                compare(e.getValue(), other, key + ".", runDir);
-            } else if (!e.getValue().equals(other) && !MAY_CHANGE.contains(key)) {
-                throw new IllegalArgumentException("resume " + runDir + ": " + key + " may not change on resume (the run has "
-                        + e.getValue() + ", requested " + other + "); start a new run with --out instead");
+            if (e.getValue().isObject() && other != null && other.isObject()) {
+                diff(e.getValue(), other, key + ".", out);
+            } else if (other == null || !other.equals(e.getValue())) {
+                out.add(key + " (saved " + e.getValue() + ", given " + other + ")");
             }
         }
     }

@@ -104,6 +104,8 @@ public final class DatasetFiles {
                 }
                 try {
                     out.add(parseExample(line));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": malformed JSON: " + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException | IOException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": " + firstLine(e.getMessage()), e);
                 }
@@ -156,7 +158,7 @@ public final class DatasetFiles {
             throw new IllegalArgumentException("missing field '" + name + "'");
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException("field '" + name + "' must be a 32-bit integer, got " + v);
+            throw new IllegalArgumentException("field '" + name + "' must be an integer in 32-bit range, got " + v);
         }
         return v.asInt();
     }
@@ -183,7 +185,7 @@ public final class DatasetFiles {
         int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {
             if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
-                throw new IllegalArgumentException("field '" + name + "' must hold integers, got " + v.get(i));
+                throw new IllegalArgumentException("field '" + name + "' must hold 32-bit integers, got " + v.get(i));
             }
             out[i] = v.get(i).asInt();
         }

@@ -17,9 +17,6 @@ import org.jgrapht.util.SupplierUtil;
  * Java specification fixes: the same seed gives the same graphs on every machine.
  */
 public final class ConnectedGraphSampler {
-    /** Below this share of connected draws, sampling would run for hours: such a p is refused. */
-    static final double MIN_CONNECTED = 1e-3;
-
     private final int nMin;
     private final int nMax;
     private final double p;
@@ -42,13 +39,15 @@ public final class ConnectedGraphSampler {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("edge probability p must be in (0, 1], got " + p);
         }
-        for (int n = Math.max(nMin, 2); n <= nMax; n++) {
-            if (connectedProbability(n, p) < MIN_CONNECTED) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                        "edge probability p = %s makes a connected G(%d, p) too rare (%.2g of draws); "
-                        + "with nodes %d..%d use p >= %s", p, n, connectedProbability(n, p), nMin, nMax,
-                        smallestUsableP(nMin, nMax)));
-            }
+        double worst = connectedProbability(nMax, p);
+        for (int n = nMin; n < nMax; n++) {
+            worst = Math.min(worst, connectedProbability(n, p));
+        }
+        if (worst < MIN_CONNECTED_PROBABILITY) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "data.edgeProbability=%s: a G(n, p) "
+                    + "graph with %d to %d nodes is connected with probability %.2g at worst, so drawing connected graphs "
+                    + "would take about %.2g tries each; use an edge probability of at least %.3f", p, nMin, nMax, worst,
+                    1 / worst, smallestWorkableP(nMin, nMax)));
         }
         this.nMin = nMin;
         this.nMax = nMax;
@@ -61,37 +60,50 @@ public final class ConnectedGraphSampler {
         }
     }
 
+    /** The edge probability is refused when some n in range would need more than 1,000 draws per connected graph. */
+    static final double MIN_CONNECTED_PROBABILITY = 1e-3;
+
     /**
-     * P(G(n, p) is connected), exactly: one minus the chance that vertex 0's component has k < n vertices,
-     * C(n) = 1 - sum over k of binom(n-1, k-1) C(k) (1-p)^(k(n-k)).
+     * The probability that G(n, p) is connected, by the recurrence on the component of vertex 1:
+     * C(n) = 1 - sum over k < n of binom(n-1, k-1) C(k) (1-p)^(k (n-k)).
      */
     static double connectedProbability(int n, double p) {
         double[] c = new double[n + 1];
-        for (int m = 1; m <= n; m++) {
+        c[1] = 1;
+        for (int m = 2; m <= n; m++) {
             double disconnected = 0;
-            double binom = 1; // binom(m-1, k-1)
             for (int k = 1; k < m; k++) {
-                disconnected += binom * c[k] * Math.pow(1 - p, (double) k * (m - k));
-                binom = binom * (m - k) / k;
+                disconnected += binomial(m - 1, k - 1) * c[k] * Math.pow(1 - p, (double) k * (m - k));
             }
             c[m] = Math.max(0, 1 - disconnected);
         }
         return c[n];
     }
 
-    /** The smallest p (to two digits, rounded up) that keeps every n in range above {@link #MIN_CONNECTED}. */
-    private static String smallestUsableP(int nMin, int nMax) {
-        for (int hundredths = 1; hundredths <= 100; hundredths++) {
-            double q = hundredths / 100.0;
-            boolean ok = true;
-            for (int n = Math.max(nMin, 2); n <= nMax && ok; n++) {
-                ok = connectedProbability(n, q) >= MIN_CONNECTED;
+    private static double binomial(int n, int k) {
+        double b = 1;
+        for (int i = 1; i <= k; i++) {
+            b = b * (n - k + i) / i;
+        }
+        return b;
+    }
+
+    /** The smallest p (to 1e-3) at which every n in [nMin, nMax] is connected often enough. */
+    static double smallestWorkableP(int nMin, int nMax) {
+        double lo = 0, hi = 1;
+        for (int i = 0; i < 30; i++) {
+            double mid = (lo + hi) / 2;
+            double worst = 1;
+            for (int n = nMin; n <= nMax; n++) {
+                worst = Math.min(worst, connectedProbability(n, mid));
             }
-            if (ok) {
-                return Double.toString(q);
+            if (worst >= MIN_CONNECTED_PROBABILITY) {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
-        return "1";
+        return Math.ceil(hi * 1000) / 1000;
     }
 
     /** The next connected graph. */

@@ -44,7 +44,7 @@ import splab.io.AtomicFiles;
  * Every graph read must be simple and connected. A bad line is reported as {@code file:line: problem}.
  */
 public final class GraphFiles {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper() // a line is consumed exactly: text after the object is an error
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private GraphFiles() {}
@@ -60,11 +60,7 @@ public final class GraphFiles {
         }
         if (name.endsWith(".dot") || name.endsWith(".gv")) {
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                if (text.isBlank()) {
-                    throw new IllegalArgumentException("empty file: no graph to read");
-                }
-                return List.of(checked(parseDot(text)));
+                return List.of(checked(parseDot(Files.readString(file, StandardCharsets.UTF_8))));
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException("no such file: " + file, e);
             } catch (IOException e) {
@@ -98,7 +94,7 @@ public final class GraphFiles {
                 SmallGraph g;
                 try {
                     g = checked(parser.parse(line.strip()));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": malformed JSON: " + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException | IOException | ImportException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": " + e.getMessage(), e);
@@ -107,10 +103,6 @@ public final class GraphFiles {
                     out.add(g);
                 }
             }
-            if (lineNo == 0 || out.isEmpty()) {
-                throw new IllegalArgumentException(file + ": no graphs in the file (" + (lineNo == 0 ? "empty"
-                        : lineNo + " blank or header-only lines") + ")");
-            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file, e);
         } catch (java.nio.charset.MalformedInputException e) {
@@ -118,12 +110,15 @@ public final class GraphFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no graph in the file (empty, blank lines or a header only)");
+        }
         return out;
     }
 
     private static SmallGraph checked(SmallGraph g) {
         if (g.nodeCount() < 2) {
-            throw new IllegalArgumentException("graph has " + g.nodeCount() + " node: a query needs at least 2");
+            throw new IllegalArgumentException("graph has " + g.nodeCount() + " node(s): a shortest-path query needs at least 2");
         }
         if (!g.isConnected()) {
             throw new IllegalArgumentException("graph is not connected: " + g);
@@ -143,7 +138,14 @@ public final class GraphFiles {
                         + " is not graph6 ('" + abbreviate(g6) + "')");
             }
         }
-        checkGraph6Length(g6);
+        if (!g6.isEmpty() && g6.charAt(0) != '~') { // n <= 62 is one character; then 6 adjacency bits a character
+            int n = g6.charAt(0) - 63;
+            int expected = 1 + (n * (n - 1) / 2 + 5) / 6;
+            if (g6.length() != expected) {
+                throw new IllegalArgumentException("graph6 for " + n + " nodes has " + expected + " characters, the line has "
+                        + g6.length() + " ('" + abbreviate(g6) + "')");
+            }
+        }
         Graph<Integer, DefaultEdge> g = new SimpleGraph<>(
                 SupplierUtil.createIntegerSupplier(), SupplierUtil.createDefaultEdgeSupplier(), false);
         Graph6Sparse6Importer<Integer, DefaultEdge> importer = new Graph6Sparse6Importer<>();
@@ -154,31 +156,6 @@ public final class GraphFiles {
             throw new IllegalArgumentException("malformed graph6 '" + abbreviate(g6) + "': " + e.getMessage(), e);
         }
         return SmallGraph.fromJGraphT(g);
-    }
-
-    /** A graph6 line is consumed exactly: its length must be what its node count implies. */
-    private static void checkGraph6Length(String g6) {
-        int n;
-        int head;
-        if (g6.charAt(0) != '~') {
-            n = g6.charAt(0) - 63;
-            head = 1;
-        } else if (g6.length() >= 4 && g6.charAt(1) != '~') {
-            n = (g6.charAt(1) - 63) << 12 | (g6.charAt(2) - 63) << 6 | (g6.charAt(3) - 63);
-            head = 4;
-        } else {
-            throw new IllegalArgumentException("graph6 line '" + abbreviate(g6) + "' declares more than "
-                    + SmallGraph.MAX_NODES + " nodes");
-        }
-        if (n > SmallGraph.MAX_NODES) {
-            throw new IllegalArgumentException("graph6 line declares " + n + " nodes, at most " + SmallGraph.MAX_NODES
-                    + " are read");
-        }
-        long expected = head + ((long) n * (n - 1) / 2 + 5) / 6;
-        if (g6.length() != expected) {
-            throw new IllegalArgumentException("graph6 for " + n + " nodes is " + expected + " characters, the line has "
-                    + g6.length() + " ('" + abbreviate(g6) + "')");
-        }
     }
 
     /** The graph6 string of a graph. */
@@ -195,9 +172,8 @@ public final class GraphFiles {
 
     /** Parses one undirected DOT graph; loops, multiple edges and directed graphs are refused. */
     public static SmallGraph parseDot(String dot) {
-        String code = dot.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)^\\s*(#|//).*$", " ");
-        if (code.matches("(?is)\\s*(strict\\s+)?digraph\\b.*") || code.contains("->")) {
-            throw new IllegalArgumentException("directed DOT graph: only undirected graphs ('graph', '--') are read");
+        if (dot.strip().toLowerCase(Locale.ROOT).matches("(?s)(strict\\s+)?digraph\\b.*")) {
+            throw new IllegalArgumentException("a directed DOT graph (digraph): only undirected graphs are read");
         }
         Graph<String, DefaultEdge> g = new Pseudograph<>(null, SupplierUtil.createDefaultEdgeSupplier(), false);
         DOTImporter<String, DefaultEdge> importer = new DOTImporter<>();
@@ -224,21 +200,15 @@ public final class GraphFiles {
     /** Parses the graph of one dataset JSONL line ({@code n} and {@code edges}). */
     public static SmallGraph parseJsonGraph(String line) throws IOException {
         JsonNode o = JSON.readTree(line);
-        if (o == null || !o.isObject() || !o.path("n").isIntegralNumber() || !o.path("edges").isArray()) {
+        if (o == null || !o.isObject() || !o.path("n").canConvertToInt() || !o.path("edges").isArray()) {
             throw new IllegalArgumentException("expected an object with integer 'n' and array 'edges'");
-        }
-        if (!o.get("n").canConvertToInt()) {
-            throw new IllegalArgumentException("n = " + o.get("n") + " is out of range (1.." + SmallGraph.MAX_NODES + ")");
         }
         JsonNode edges = o.get("edges");
         int[][] e = new int[edges.size()][];
         for (int i = 0; i < e.length; i++) {
             JsonNode uv = edges.get(i);
-            if (!uv.isArray() || uv.size() != 2 || !uv.get(0).isIntegralNumber() || !uv.get(1).isIntegralNumber()) {
+            if (!uv.isArray() || uv.size() != 2 || !uv.get(0).canConvertToInt() || !uv.get(1).canConvertToInt()) {
                 throw new IllegalArgumentException("edges[" + i + "] must be [u, v], got " + uv);
-            }
-            if (!uv.get(0).canConvertToInt() || !uv.get(1).canConvertToInt()) {
-                throw new IllegalArgumentException("edges[" + i + "] = " + uv + " names a vertex beyond any graph's range");
             }
             e[i] = new int[] {uv.get(0).asInt(), uv.get(1).asInt()};
         }
@@ -274,19 +244,25 @@ public final class GraphFiles {
             if (uv.length != 2) {
                 throw new IllegalArgumentException("edge '" + part.strip() + "' is not of the form u-v");
             }
-            try {
-                long u = Long.parseLong(uv[0].strip()), v = Long.parseLong(uv[1].strip());
-                if (Math.min(u, v) < 0 || Math.max(u, v) >= SmallGraph.MAX_NODES) {
-                    throw new IllegalArgumentException("edge '" + part.strip() + "' names a vertex outside 0.."
-                            + (SmallGraph.MAX_NODES - 1));
-                }
-                edges.add(new int[] {(int) u, (int) v});
-                max = (int) Math.max(max, Math.max(u, v));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("edge '" + part.strip() + "' does not name two integer vertices");
-            }
+            int u = vertex(uv[0], part), v = vertex(uv[1], part);
+            edges.add(new int[] {u, v});
+            max = Math.max(max, Math.max(u, v));
         }
         return SmallGraph.of(max + 1, edges.toArray(new int[0][]));
+    }
+
+    /** One vertex of the inline form: a non-negative integer below {@link SmallGraph#MAX_NODES}, read without overflow. */
+    private static int vertex(String text, String edge) {
+        String t = text.strip();
+        if (!t.matches("\\d{1,18}")) {
+            throw new IllegalArgumentException("edge '" + abbreviate(edge.strip()) + "' does not name two non-negative integer vertices");
+        }
+        long v = Long.parseLong(t);
+        if (v >= SmallGraph.MAX_NODES) {
+            throw new IllegalArgumentException("vertex " + t + " in edge '" + abbreviate(edge.strip()) + "' is out of range: "
+                    + "graphs have at most " + SmallGraph.MAX_NODES + " nodes (0.." + (SmallGraph.MAX_NODES - 1) + ")");
+        }
+        return (int) v;
     }
 
     private static String abbreviate(String s) {

@@ -25,9 +25,6 @@ public final class DataStage {
                 dataset = builder.build(graphs, p);
             }
         } else {
-            if (config.data().graphs() == 0) {
-                throw new IllegalArgumentException("data.graphs = 0: there is nothing to sample");
-            }
             List<SmallGraph> graphs;
             try (Progress p = new Progress("sampling", config.data().graphs())) {
                 graphs = builder.sampleGraphs(p);
@@ -36,19 +33,13 @@ public final class DataStage {
                 dataset = builder.build(graphs, p);
             }
         }
-        refuseEmptySplit(dataset, config);
+        if (dataset.train().isEmpty() || dataset.test().isEmpty()) {
+            throw new IllegalArgumentException("data: the split left the " + (dataset.train().isEmpty() ? "training" : "test")
+                    + " split empty (" + dataset.train().size() + " training and " + dataset.test().size() + " test examples, "
+                    + "data.testFraction " + config.data().testFraction() + "); give more graphs or another testFraction");
+        }
         DatasetFiles.write(dir, dataset);
         out.println(dataset.stats().summary());
         return dataset;
-    }
-
-    /** A dataset without training or without test examples cannot be trained or scored: refused, not written. */
-    private static void refuseEmptySplit(DatasetBuilder.Dataset dataset, LabConfig config) {
-        String empty = dataset.train().isEmpty() ? "training" : dataset.test().isEmpty() ? "test" : null;
-        if (empty != null) {
-            throw new IllegalArgumentException("the " + empty + " split is empty (data.testFraction = "
-                    + config.data().testFraction() + ", " + dataset.train().size() + " training and "
-                    + dataset.test().size() + " test pairs): use a testFraction strictly between 0 and 1 and more graphs");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package splab.train;
 
+import splab.io.AtomicFiles;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -44,15 +46,22 @@ public final class Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String LATEST = "LATEST";
 
+    /** Runs on a complete temporary checkpoint folder just before it is renamed; tests inject a failure here. */
+    static java.util.function.Consumer<Path> beforeRename = tmp -> { };
+
     private Checkpoints() {
     }
 
     /** Saves a checkpoint of {@code training} under {@code root}; returns the new step folder. */
     public static Path save(Training training, Path root) {
-        Path tmp = null;
         try {
             Files.createDirectories(root);
-            String name = String.format("step-%08d", training.step());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + root + ": " + AtomicFiles.describe(e), e);
+        }
+        String name = String.format("step-%08d", training.step());
+        Path tmp = null;
+        try {
             tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
             try (OutputStream out = Files.newOutputStream(tmp.resolve("parameters.ndlist"))) {
                 parameterList(training.model()).encode(out);
@@ -65,8 +74,8 @@ public final class Checkpoints {
             }
             JSON.writeValue(tmp.resolve("state.json").toFile(), new State(training.step(), training.examplesSeen,
                     training.modelConfig(), training.config()));
-            beforeRename.accept(tmp);
 
+            beforeRename.accept(tmp);
             Path folder = root.resolve(name);
             if (Files.exists(folder)) {
                 deleteTree(folder);
@@ -85,66 +94,67 @@ public final class Checkpoints {
             }
             return folder;
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp); // a failed save (disk full) leaves no half-written folder behind
-            String why = e instanceof IOException io ? splab.io.AtomicFiles.describe(io) : e.getMessage();
-            throw new UncheckedIOException(new IOException("cannot save checkpoint under " + root + ": " + why, e));
-        }
-    }
-
-    /** Called on the complete temporary folder just before it is renamed; tests inject write failures here. */
-    static java.util.function.Consumer<Path> beforeRename = tmp -> { };
-
-    private static void deleteQuietly(Path p) {
-        try {
-            if (p != null && Files.exists(p)) {
-                deleteTree(p);
+            if (tmp != null && Files.exists(tmp)) { // a failed save (a full disk, say) leaves no half-written folder
+                try {
+                    deleteTree(tmp);
+                } catch (IOException ignored) {
+                    // the next successful save removes leftover temporary folders too
+                }
             }
-        } catch (IOException ignored) {
-            // named .tmp-*; the next successful save removes it
+            throw new UncheckedIOException("cannot save checkpoint under " + root + ": "
+                    + (e instanceof IOException io ? AtomicFiles.describe(io) : e.getMessage()),
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 
-    /** The step folder LATEST points to, or null when there is no checkpoint under {@code root}. */
+    /**
+     * The step folder LATEST points to, or null when there is no checkpoint under {@code root}. LATEST must name a
+     * step folder inside {@code root}; when LATEST is missing but complete step folders exist (a folder is complete
+     * once renamed from its temporary name), the newest of them is the latest.
+     */
     public static Path latest(Path root) {
         Path pointer = root.resolve(LATEST);
         if (!Files.exists(pointer)) {
-            return newestComplete(root); // LATEST lost: step folders are only ever renamed into place complete
+            try (Stream<Path> steps = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+                return steps.filter(p -> p.getFileName().toString().matches("step-\\d{8}"))
+                        .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+                        .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root + ": " + AtomicFiles.describe(e), e);
+            }
         }
         String name;
         try {
-            name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+            name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pointer + ": " + splab.io.AtomicFiles.describe(e), e);
+            throw new UncheckedIOException("cannot read " + pointer + ": " + AtomicFiles.describe(e), e);
         }
         if (!name.matches("step-\\d{8}")) {
-            throw new IllegalArgumentException(pointer + ": names '" + name.replaceAll("\\p{Cntrl}", "?")
-                    + "', not a step folder of this run (step-NNNNNNNN)");
+            throw new IllegalArgumentException(pointer + " names '" + printable(name) + "', not a step folder of "
+                    + root + " (expected step-NNNNNNNN)");
         }
         Path folder = root.resolve(name);
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(pointer + ": names " + name + ", which is not under " + root);
+        if (!Files.isRegularFile(folder.resolve("state.json"))) {
+            throw new IllegalArgumentException(pointer + " names " + name + ", which is missing or incomplete");
         }
         return folder;
     }
 
-    /** The step folder with the highest step under {@code root}, or null when there is none. */
-    private static Path newestComplete(Path root) {
-        if (!Files.isDirectory(root)) {
-            return null;
-        }
-        try (Stream<Path> list = Files.list(root)) {
-            return list.filter(p -> p.getFileName().toString().matches("step-\\d{8}") && Files.isDirectory(p)
-                    && Files.exists(p.resolve("state.json"))).max(Comparator.naturalOrder()).orElse(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root + ": " + splab.io.AtomicFiles.describe(e), e);
-        }
+    private static String printable(String s) {
+        String t = s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return t.replaceAll("\\p{Cntrl}", "?");
     }
 
     public static State readState(Path folder) {
         try {
             return JSON.readValue(folder.resolve("state.json").toFile(), State.class);
-        } catch (IOException | RuntimeException e) {
-            throw damaged(folder.resolve("state.json"), e);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(folder.resolve("state.json") + " is damaged: "
+                    + printable(e.getOriginalMessage()), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(folder.resolve("state.json") + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + folder.resolve("state.json") + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -165,22 +175,22 @@ public final class Checkpoints {
         }
         State state = readState(folder);
         Training training = Training.start(state.model(), override == null ? state.train() : override, source);
-        Path file = folder.resolve("parameters.ndlist");
+        Path reading = folder.resolve("parameters.ndlist");
         try {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(reading)) {
                 loadParameters(training.model(), training.manager(), in);
             }
-            file = folder.resolve("optimizer.bin");
-            try (InputStream in = Files.newInputStream(file)) {
+            reading = folder.resolve("optimizer.bin");
+            try (InputStream in = Files.newInputStream(reading)) {
                 training.optimizer().load(in, training.manager());
             }
-            file = folder.resolve("rng.bin");
-            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+            reading = folder.resolve("rng.bin");
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(reading))) {
                 training.rng = (Random) in.readObject();
             }
-        } catch (IOException | ClassNotFoundException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
             training.close();
-            throw damaged(file, e);
+            throw damaged(reading, e);
         }
         training.examplesSeen = state.examplesSeen();
         if (training.step() != state.step()) {
@@ -200,16 +210,19 @@ public final class Checkpoints {
         PathTransformer model = PathTransformer.create(readState(folder).model(), manager);
         try (InputStream in = Files.newInputStream(folder.resolve("parameters.ndlist"))) {
             loadParameters(model, manager, in);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException e) {
             throw damaged(folder.resolve("parameters.ndlist"), e);
         }
         return model;
     }
 
-    /** A checkpoint file that cannot be read back: bad input naming the file, not an internal failure. */
-    private static IllegalArgumentException damaged(Path file, Throwable e) {
+    /** A checkpoint file that cannot be read back: bad input naming the file, whatever the reader threw. */
+    private static IllegalArgumentException damaged(Path file, Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return new IllegalArgumentException(file + " is missing: the checkpoint is incomplete", e);
+        }
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        return new IllegalArgumentException("checkpoint file " + file + " is damaged or unreadable (" + why + ")", e);
+        return new IllegalArgumentException(file + " is damaged and cannot be read (" + printable(why) + ")", e);
     }
 
     private static NDList parameterList(PathTransformer model) {
