@@ -32,7 +32,8 @@ public final class DatasetFiles {
     public static final String TEST_FILE = "test.jsonl";
     public static final String STATS_FILE = "stats.json";
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper() // a line is consumed exactly: text after the object is an error
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private DatasetFiles() {}
 

@@ -44,7 +44,8 @@ import splab.io.AtomicFiles;
  * Every graph read must be simple and connected. A bad line is reported as {@code file:line: problem}.
  */
 public final class GraphFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper() // a line is consumed exactly: text after the object is an error
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private GraphFiles() {}
 
