@@ -44,12 +44,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabConfig config = configOptions.resolve(List.of());
         Path dir = out != null ? out : Path.of("runs", runName());
+        try (splab.io.RunLock lock = splab.io.RunLock.acquire(dir, "splab run")) {
+            return run(config, dir);
+        }
+    }
+
+    private int run(LabConfig config, Path dir) throws Exception {
         Path configFile = dir.resolve("config.json");
         // compared as configs, not as text: a folder written before a key existed still matches its defaults
         if (Files.exists(configFile) && !ConfigLoader.load(configFile, List.of()).equals(config)) {
             throw new IllegalArgumentException(dir + " holds a run with another config; choose another --out or remove it");
         }
-        splab.io.AtomicFiles.ensureWritableDirectory(dir);
         ConfigLoader.save(config, configFile);
         Provenance prov = Provenance.start("run", configOptions.arguments(), config.seed());
 
