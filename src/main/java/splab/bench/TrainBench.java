@@ -83,7 +83,7 @@ public final class TrainBench {
                 c.logInterval = 0; c.threads = threads;
         });
         int timedSteps = batches.length - warmupSteps;
-        try (Training training = Training.start(model, config, (size, r) -> batches[0])) {
+        try (Training training = Training.start(model, config, 1, (size, r) -> batches[0])) {
             for (int i = 0; i < warmupSteps; i++) {
                 training.trainStep(batches[i]);
             }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import splab.io.AtomicFiles;
+import splab.io.LegacyKeys;
 
 /**
  * Resolves a {@link LabConfig}: the defaults in code, then a JSON file, then {@code key=value} overrides with
@@ -48,6 +49,7 @@ public final class ConfigLoader {
             if (user == null || !user.isObject()) {
                 throw new IllegalArgumentException("config " + file + ": expected a JSON object at the top");
             }
+            LegacyKeys.foldSeedCopies((ObjectNode) user, LabConfig.defaults().seed(), "config " + file);
             merge(tree, (ObjectNode) user, "", "config " + file);
         }
         for (String o : overrides) {
@@ -98,6 +100,10 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("--set '" + assignment + "' is not of the form key=value");
         }
         String key = assignment.substring(0, eq).strip();
+        String legacy = LegacyKeys.seedCopyOverride(key);
+        if (legacy != null) {
+            throw new IllegalArgumentException(legacy);
+        }
         String text = assignment.substring(eq + 1).strip();
         String[] parts = key.split("\\.");
         ObjectNode node = tree;
@@ -167,14 +173,6 @@ public final class ConfigLoader {
     }
 
     private static LabConfig bind(ObjectNode tree) {
-        long seed = tree.path("seed").asLong();
-        for (String section : List.of("train", "spectral")) {
-            long own = tree.path(section).path("seed").asLong();
-            if (own != seed && own != LabConfig.defaults().seed()) {
-                throw new IllegalArgumentException(section + ".seed (" + own + ") differs from seed (" + seed
-                        + "): one seed drives the whole run, set 'seed' instead");
-            }
-        }
         try {
             return JSON.treeToValue(tree, LabConfig.class);
         } catch (JsonProcessingException e) {

@@ -12,25 +12,16 @@ import splab.train.TrainConfig;
  * The whole resolved configuration of a run. Defaults live here in code; a JSON file and {@code --set
  * key=value} overrides change them (see {@link ConfigLoader}); the resolved result is saved with every run.
  *
- * @param seed the one seed every random choice of the run derives from
+ * @param seed the one seed every random choice of the run derives from (training, sampling, the spectral nulls:
+ *             each derives its own stream from it where it is used)
  * @param data graphs, labels and the split
  * @param model the transformer's architecture
- * @param train the training recipe ({@code train.seed} follows the top-level seed: one seed drives everything)
+ * @param train the training recipe
  * @param navigate navigators to score and the Spectral Line Navigator's settings
  * @param spectral the comparison of edge representations and attention with the line-graph spectrum
- *                 ({@code spectral.seed} follows the top-level seed)
  */
 public record LabConfig(long seed, DataConfig data, ModelSettings model, TrainConfig train, NavigateConfig navigate,
         SpectralConfig spectral) {
-
-    public LabConfig {
-        if (train.seed() != seed) {
-            train = train.with(c -> c.seed = seed);
-        }
-        if (spectral.seed() != seed) {
-            spectral = spectral.withSeed(seed);
-        }
-    }
 
     /** The embedded default configuration ({@code experiments/default.json} holds the same values). */
     public static LabConfig defaults() {

@@ -78,4 +78,24 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("data.nMax")));
         assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(dir.resolve("missing.json"), List.of()));
     }
+
+    @Test
+    void aRunFolderWrittenWithSeedCopiesStillLoadsAndDisagreeingCopiesAreRefused() throws IOException {
+        Path f = dir.resolve("config.json");
+        Files.writeString(f, "{\"seed\": 4, \"train\": {\"steps\": 9, \"seed\": 4}, \"spectral\": {\"seed\": 4, \"k\": 2}}");
+        LabConfig c = ConfigLoader.load(f, List.of());
+        assertEquals(ConfigLoader.load(null, List.of("seed=4", "train.steps=9", "spectral.k=2")), c);
+        for (String section : List.of("train", "spectral")) {
+            assertTrue(!ConfigLoader.defaultsTree().path(section).has("seed"), section + " carries no copy of the seed");
+        }
+
+        Files.writeString(f, "{\"seed\": 4, \"train\": {\"seed\": 5}}");
+        String m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, List.of())).getMessage();
+        assertTrue(m.contains(f.toString()) && m.contains("train.seed (5) differs from seed (4)"), m);
+        Files.writeString(f, "{\"spectral\": {\"seed\": 2}}");
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(f, List.of())).getMessage();
+        assertTrue(m.contains("spectral.seed (2) differs from seed (1)"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("train.seed=1"))).getMessage();
+        assertTrue(m.contains("one seed drives the whole run") && m.contains("--seed"), m);
+    }
 }
