@@ -16,7 +16,6 @@ import splab.data.DataConfig;
 import splab.data.DatasetBuilder;
 import splab.data.Vocabulary;
 import splab.model.ModelConfig;
-import splab.model.ModelSettings;
 import splab.train.TokenBatch;
 import splab.bench.TrainBench;
 import splab.graph.ConnectedGraphSampler;
@@ -139,10 +138,9 @@ final class BenchCommand implements Runnable {
             }
             int cores = Runtime.getRuntime().availableProcessors();
             int[] counts = threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1};
-            ModelConfig synthetic = new ModelSettings(dModel, heads, layers, 0, 0, "rope")
-                    .toConfig(ModelConfig.vocabSizeFor(10), seq);
-            ModelConfig lab = new ModelSettings(dModel, heads, layers, 0, 0, "rope")
-                    .toConfig(ModelConfig.vocabSizeFor(10), 160);
+            ModelConfig synthetic = new ModelConfig(ModelConfig.vocabSizeFor(10), seq, dModel, heads, layers, 0, 0f,
+                    ModelConfig.Positions.ROPE);
+            ModelConfig lab = synthetic.withTokens(synthetic.vocabSize(), 160);
             TokenBatch[] labBatches = labBatches(batch, steps + 5);
             System.out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"), cores);
             for (int t : counts) {

@@ -98,4 +98,22 @@ class ConfigLoaderTest {
         m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("train.seed=1"))).getMessage();
         assertTrue(m.contains("one seed drives the whole run") && m.contains("--seed"), m);
     }
+
+    @Test
+    void theModelSectionIsTheArchitectureAndTheTokenShapeFollowsTheData() {
+        LabConfig c = LabConfig.defaults();
+        assertEquals(16, c.model().vocabSize(), "10 node tokens and 6 special tokens");
+        assertEquals(151, c.model().maxSeqLen(), "45 edges and a 9-step path on 10 nodes");
+        assertEquals(512, c.model().hiddenWidth());
+        List<String> keys = new java.util.ArrayList<>();
+        ConfigLoader.defaultsTree().path("model").fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("dModel", "heads", "layers", "mlpWidth", "dropout", "positions"), keys);
+        LabConfig small = ConfigLoader.load(null, List.of("data.maxNodes=8", "data.nMax=8", "model.positions=learned"));
+        assertEquals(14, small.model().vocabSize());
+        assertEquals(splab.model.ModelConfig.Positions.LEARNED, small.model().positions());
+        assertEquals(small, ConfigLoader.load(null, List.of("data.maxNodes=8", "data.nMax=8", "model.positions=LEARNED")));
+        String m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("model.vocabSize=20")))
+                .getMessage();
+        assertTrue(m.contains("unknown key 'model.vocabSize'"), m);
+    }
 }
