@@ -33,7 +33,7 @@ class SpectralCommandTest {
     void writesCsvArraysFiguresAndReportForATinyTrainedRun() throws Exception {
         // -Dspectral.keep=DIR keeps the run for a look at the report
         Path run = System.getProperty("spectral.keep") != null ? Path.of(System.getProperty("spectral.keep")) : dir.resolve("tiny");
-        DatasetBuilder.Dataset ds = new DatasetBuilder(new DataConfig(300, 4, 7, 0.5, "uniform", 10, 4, "uniform", 0.3, 0), 5)
+        DatasetBuilder.Dataset ds = new DatasetBuilder(new DataConfig(300, 4, 7, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 4, DataConfig.LabelPath.UNIFORM, 0.3, 0), 5)
                 .sample(x -> { });
         DatasetFiles.write(run.resolve("data"), ds);
         Vocabulary vocab = new Vocabulary(10);

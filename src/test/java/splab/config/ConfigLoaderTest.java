@@ -44,8 +44,8 @@ class ConfigLoaderTest {
         assertEquals(7, c.seed());
         assertEquals(6, c.data().nMax());
         assertEquals(0.3, c.data().edgeProbability());
-        assertEquals("connected", c.data().nodeMix());
-        assertEquals("smallest", c.data().labelPath());
+        assertEquals(splab.graph.NodeCountMix.CONNECTED, c.data().nodeMix());
+        assertEquals(splab.data.DataConfig.LabelPath.SMALLEST, c.data().labelPath());
         assertEquals(LabConfig.defaults().data().graphs(), c.data().graphs(), "untouched keys keep their defaults");
     }
 
