@@ -132,8 +132,15 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", split = ",", description = "Intra-op thread counts to measure (default: 1 and all cores)")
         int[] threads;
 
+        @Option(names = "--batches", split = ",", defaultValue = "stated,padded,lab",
+                description = "Which batches to measure: stated, padded, lab (default ${DEFAULT-VALUE})")
+        List<String> kinds;
+
         @Override
         public Integer call() {
+            if (!List.of("stated", "padded", "lab").containsAll(kinds)) {
+                throw new IllegalArgumentException("--batches takes stated, padded and lab, got " + kinds);
+            }
             if (steps < 1 || batch < 1 || seq < 16) {
                 throw new IllegalArgumentException("need --steps >= 1, --batch >= 1, --seq >= 16");
             }
@@ -143,16 +150,22 @@ final class BenchCommand implements Runnable {
                     .toConfig(ModelConfig.vocabSizeFor(10), seq);
             ModelConfig lab = new ModelSettings(dModel, heads, layers, 0, 0, "rope")
                     .toConfig(ModelConfig.vocabSizeFor(10), 160);
-            TokenBatch[] labBatches = labBatches(batch, steps + 5);
+            TokenBatch[] labBatches = kinds.contains("lab") ? labBatches(batch, steps + 5) : null;
             System.out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"), cores);
             for (int t : counts) {
-                System.out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "
-                        + (seq - 4) + "-" + seq + " real tokens (3-10 node graphs), " + t + " thread(s)");
-                System.out.println(TrainBench.run(synthetic, batch, seq, seq - 4, 5, steps, t).summary());
-                System.out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
-                System.out.println(TrainBench.run(synthetic, batch, seq, 5, steps, t).summary());
-                System.out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
-                System.out.println(TrainBench.run(lab, labBatches, 5, t).summary());
+                if (kinds.contains("stated")) {
+                    System.out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "
+                            + (seq - 4) + "-" + seq + " real tokens (3-10 node graphs), " + t + " thread(s)");
+                    System.out.println(TrainBench.run(synthetic, batch, seq, seq - 4, 5, steps, t).summary());
+                }
+                if (kinds.contains("padded")) {
+                    System.out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
+                    System.out.println(TrainBench.run(synthetic, batch, seq, 5, steps, t).summary());
+                }
+                if (kinds.contains("lab")) {
+                    System.out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
+                    System.out.println(TrainBench.run(lab, labBatches, 5, t).summary());
+                }
             }
             return 0;
         }
