@@ -37,7 +37,8 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
             throw new IllegalArgumentException("spectral.graphs must be >= 1, got " + graphs);
         }
         if (k < 1) {
-            throw new IllegalArgumentException("spectral.k must be >= 1, got " + k);
+            throw new IllegalArgumentException("spectral.k must be >= 1, got " + k
+                        + " (0, all eigenvectors, would align with every representation)");
         }
         if (variant == null || position == null) {
             throw new IllegalArgumentException("spectral.variant and spectral.position must be set");

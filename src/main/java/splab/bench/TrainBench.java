@@ -1,9 +1,5 @@
 package splab.bench;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
 import splab.data.Batcher;
@@ -28,23 +24,32 @@ import java.util.Random;
  * <p>Model FLOPs per step follow the usual estimate for a decoder trained with backward:
  * {@code 6 N + 12 L D T} per non-padding token (N parameters, L layers, D width, T sequence length;
  * the second term is the attention score and mixing products). Padding tokens are computed by the
- * engine but not counted, so packing waste shows up as lower MFU.
+ * engine but not counted, so packing waste shows up as lower MFU. MFU is given twice: against a 1024 x 1024
+ * product, and against the best rate {@link MatmulRates} finds on the machine (the fairer ceiling).
  */
 public final class TrainBench {
 
     /** Figures of one benchmark run. */
     public record Result(ModelConfig model, int batchSize, int sequenceLength, int threads, long parameters,
                          double msPerStep, double tokensPerSecond, double nonPaddingFraction,
-                         double matmulGflops, double modelGflops, double mfu) {
+                         double matmulGflops, double modelGflops, double mfu, MatmulRates.Best machine,
+                         String profile) {
+
+        /** Model FLOP rate over the best matrix-product rate found on this machine. */
+        public double machineMfu() {
+            return modelGflops / machine.gflops();
+        }
 
         public String summary() {
             return String.format(
                     "model dModel=%d heads=%d layers=%d params=%d | batch %d x seq %d | threads %d%n"
                             + "train step: %.1f ms/step, %.0f non-padding tokens/s (%.0f%% of positions are tokens)%n"
-                            + "matmul 1024x1024 float32: %.1f GFLOP/s%n"
-                            + "model FLOP rate: %.1f GFLOP/s, MFU %.1f%%",
+                            + "matmul 1024x1024 float32: %.1f GFLOP/s; best on this machine: %.1f GFLOP/s (%s; %s)%n"
+                            + "model FLOP rate: %.1f GFLOP/s, MFU %.1f%% of the 1024 product, %.1f%% of the machine's best%n"
+                            + "%s",
                     model.dModel(), model.heads(), model.layers(), parameters, batchSize, sequenceLength, threads,
-                    msPerStep, tokensPerSecond, 100 * nonPaddingFraction, matmulGflops, modelGflops, 100 * mfu);
+                    msPerStep, tokensPerSecond, 100 * nonPaddingFraction, matmulGflops, machine.gflops(),
+                    machine.shape(), machine.blas(), modelGflops, 100 * mfu, 100 * machineMfu(), profile);
         }
     }
 
@@ -52,25 +57,32 @@ public final class TrainBench {
     }
 
     /**
-     * {@code splab bench train}: for each thread count, the stated shape (every row filled to within 4 tokens of
-     * {@code seq}), synthetic 3-10 node batches padded to {@code seq}, and the lab's own batches (bucketed by n).
+     * {@code splab bench train}: for each thread count, those of {@code kinds} asked for: {@code stated} (every row
+     * filled to within 4 tokens of {@code seq}), {@code padded} (synthetic 3-10 node batches padded to {@code seq})
+     * and {@code lab} (the lab's own batches, bucketed by n).
      */
     public static void report(int dModel, int heads, int layers, int batch, int seq, int steps, int[] threadCounts,
-            PrintStream out) {
+            List<String> kinds, PrintStream out) {
         ModelConfig synthetic = new ModelConfig(ModelConfig.vocabSizeFor(10), seq, dModel, heads, layers, 0, 0f,
                 ModelConfig.Positions.ROPE);
         ModelConfig lab = synthetic.withTokens(synthetic.vocabSize(), 160);
-        TokenBatch[] labBatches = labBatches(batch, steps + 5);
+        TokenBatch[] labBatches = kinds.contains("lab") ? labBatches(batch, steps + 5) : null;
         out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"),
                 Runtime.getRuntime().availableProcessors());
         for (int t : threadCounts) {
-            out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "
-                    + (seq - 4) + "-" + seq + " real tokens (3-10 node graphs), " + t + " thread(s)");
-            out.println(run(synthetic, batch, seq, seq - 4, 5, steps, t).summary());
-            out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
-            out.println(run(synthetic, batch, seq, 5, steps, t).summary());
-            out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
-            out.println(run(lab, labBatches, 5, t).summary());
+            if (kinds.contains("stated")) {
+                out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "
+                        + (seq - 4) + "-" + seq + " real tokens (3-10 node graphs), " + t + " thread(s)");
+                out.println(run(synthetic, batch, seq, seq - 4, 5, steps, t).summary());
+            }
+            if (kinds.contains("padded")) {
+                out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
+                out.println(run(synthetic, batch, seq, 5, steps, t).summary());
+            }
+            if (kinds.contains("lab")) {
+                out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
+                out.println(run(lab, labBatches, 5, t).summary());
+            }
         }
     }
 
@@ -133,6 +145,7 @@ public final class TrainBench {
             for (int i = 0; i < warmupSteps; i++) {
                 training.trainStep(batches[i]);
             }
+            training.profile().reset();
             long tokens = 0, positions = 0;
             double attentionFlops = 0;
             int longest = 0;
@@ -146,31 +159,13 @@ public final class TrainBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long params = training.model().parameterCount();
-            double matmul = matmulGflops(1024, 10);
+            double matmul = MatmulRates.gflops(1024, 1024, 1024, 10);
             double modelGflops = (6.0 * params * tokens + attentionFlops) / seconds / 1e9;
             int usedThreads = Training.intraOpThreads();
             return new Result(model, batchSize, longest, usedThreads, params, 1000 * seconds / timedSteps,
-                    tokens / seconds, (double) tokens / positions, matmul, modelGflops, modelGflops / matmul);
+                    tokens / seconds, (double) tokens / positions, matmul, modelGflops, modelGflops / matmul,
+                    MatmulRates.best(usedThreads), training.profile().summary(timedSteps));
         }
-    }
-
-    /** GFLOP/s of an n x n float32 matrix product (2 n^3 operations), best of {@code repeats}. */
-    public static double matmulGflops(int n, int repeats) {
-        Engine.getEngine("PyTorch");
-        double best = Double.MAX_VALUE;
-        try (NDManager m = NDManager.newBaseManager()) {
-            NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
-            NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
-            a.matMul(b).close(); // warm-up
-            for (int i = 0; i < repeats; i++) {
-                long start = System.nanoTime();
-                NDArray c = a.matMul(b);
-                c.getFloat(0, 0); // forces completion (CPU ops are synchronous; kept for clarity)
-                best = Math.min(best, (System.nanoTime() - start) / 1e9);
-                c.close();
-            }
-        }
-        return 2.0 * n * n * n / best / 1e9;
     }
 
     /** Prints the standard benchmark; optional argument: intra-op threads (0 = engine default). */

@@ -1,5 +1,6 @@
 package splab.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -98,14 +99,21 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", split = ",", description = "Intra-op thread counts to measure (default: 1 and all cores)")
         int[] threads;
 
+        @Option(names = "--batches", split = ",", defaultValue = "stated,padded,lab",
+                description = "Which batches to measure: stated, padded, lab (default ${DEFAULT-VALUE})")
+        List<String> kinds;
+
         @Override
         public Integer call() {
+            if (!List.of("stated", "padded", "lab").containsAll(kinds)) {
+                throw new IllegalArgumentException("--batches takes stated, padded and lab, got " + kinds);
+            }
             if (steps < 1 || batch < 1 || seq < 16) {
                 throw new IllegalArgumentException("need --steps >= 1, --batch >= 1, --seq >= 16");
             }
             int cores = Runtime.getRuntime().availableProcessors();
             TrainBench.report(dModel, heads, layers, batch, seq, steps,
-                    threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}, System.out);
+                    threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}, kinds, System.out);
             return 0;
         }
     }

@@ -1,6 +1,5 @@
 package splab.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,11 +31,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path configFile = run.resolve("config.json");
-        if (!Files.exists(configFile)) {
-            throw new IllegalArgumentException(run + " is not a run folder (no config.json)");
-        }
-        LabConfig config = ConfigLoader.load(configFile, List.of());
+        LabConfig config = ConfigLoader.ofRun(run);
         ScoreSheet sheet = EvalStage.run(config, run, data, batch);
         System.out.println(NavigatorScores.table(List.of(sheet)));
         System.out.println("wrote " + run.resolve("eval.csv").toAbsolutePath());

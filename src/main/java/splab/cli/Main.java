@@ -2,9 +2,12 @@ package splab.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import splab.sweep.LaunchOptions;
 
 /**
  * {@code splab}: the lab's command line. Sets DJL's offline switches before any DJL class can load, so no
@@ -13,31 +16,34 @@ import picocli.CommandLine.Command;
 @Command(name = "splab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "How does a small decoder-only transformer find shortest paths in graphs?",
         subcommands = {RunCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
-            NavigateCommand.class, SpectralCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            NavigateCommand.class, SpectralCommand.class, ExploreCommand.class, SweepCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        if (System.getenv("OMP_WAIT_POLICY") == null) {
-            System.exit(relaunchWithPassiveOpenMp(args));
+        Map<String, String> missing = LaunchOptions.missingEnvironment(System.getenv());
+        if (!missing.isEmpty()) {
+            System.exit(relaunch(args, missing));
         }
         System.exit(execute(args));
     }
 
     /**
-     * PyTorch's OpenMP threads spin while waiting unless {@code OMP_WAIT_POLICY=PASSIVE}; on a shared 2-core
-     * machine spinning makes training 10-18x slower. The variable is read when the native library loads and
-     * must be in the environment before the JVM starts, so the launcher starts itself again with it set.
+     * Native settings ({@link LaunchOptions}: OpenMP waiting, glibc malloc) are read when the process starts, so
+     * the launcher starts itself again with the missing ones set, adding the heap and collector options.
      */
-    private static int relaunchWithPassiveOpenMp(String[] args) {
+    private static int relaunch(String[] args, Map<String, String> missing) {
+        java.util.List<String> given = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         java.util.List<String> cmd = new java.util.ArrayList<>();
         cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(given);
+        cmd.addAll(LaunchOptions.jvmOptions(given));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
         cmd.addAll(java.util.List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        pb.environment().putAll(missing);
         try {
             Process p = pb.start();
             // a SIGTERM or Ctrl-C to this launcher must reach the real process too
@@ -54,8 +60,8 @@ public final class Main implements Runnable {
             Runtime.getRuntime().removeShutdownHook(stopChild);
             return code;
         } catch (java.io.IOException e) {
-            System.err.println("splab: could not restart with OMP_WAIT_POLICY=PASSIVE (" + e.getMessage()
-                    + "); set it in the environment");
+            System.err.println("splab: could not restart with " + missing + " (" + e.getMessage()
+                    + "); set them in the environment");
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,14 +75,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage()
+            err.println(ex.getCommandLine().getCommandName() + ": " + oneLine(ex.getMessage())
                     + " (see " + qualifiedName(ex.getCommandLine()) + " --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException;
-            err.println(qualifiedName(commandLine) + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            err.println(qualifiedName(commandLine) + ": " + oneLine(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("SPLAB_DEBUG") != null) {
                 ex.printStackTrace(err);
             } else if (!badInput) {
@@ -85,6 +91,24 @@ public final class Main implements Runnable {
             return badInput ? 2 : 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * An error message as one printable line: line breaks (a parser's appended location, say) become "; " and other
+     * control characters from the input (ESC, BEL, ...) are shown as \\xNN instead of reaching the terminal.
+     */
+    static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder();
+        String text = message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** DJL reads these as environment variables or system properties; set them unless the user did. */

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import splab.stage.DataStage;
+import splab.stage.ExploreStage;
 import splab.stage.NavigateStage;
 import splab.stage.ReportStage;
 import splab.stage.SpectralStage;
@@ -29,7 +30,8 @@ import splab.train.Checkpoints;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the lab's main job (default: the embedded default config) into runs/NAME.",
             "Stages: data, train, navigate (the model beside bfs, sln, steinerberger and random on the same held-out "
-                + "pairs), spectral (edge representations and attention against the line-graph spectrum), report.html.",
+                + "pairs), spectral (edge representations and attention against the line-graph spectrum), report.html and "
+                + "explorer.html.",
             "A rerun into the same folder continues from the stages already finished."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -42,12 +44,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabConfig config = configOptions.resolve(List.of());
         Path dir = out != null ? out : Path.of("runs", runName());
+        try (splab.io.RunLock lock = splab.io.RunLock.acquire(dir, "splab run")) {
+            return run(config, dir);
+        }
+    }
+
+    private int run(LabConfig config, Path dir) throws Exception {
         Path configFile = dir.resolve("config.json");
         // compared as configs, not as text: a folder written before a key existed still matches its defaults
         if (Files.exists(configFile) && !ConfigLoader.load(configFile, List.of()).equals(config)) {
             throw new IllegalArgumentException(dir + " holds a run with another config; choose another --out or remove it");
         }
-        splab.io.AtomicFiles.ensureWritableDirectory(dir);
         ConfigLoader.save(config, configFile);
         Provenance prov = Provenance.start("run", configOptions.arguments(), config.seed());
 
@@ -79,7 +86,10 @@ final class RunCommand implements Callable<Integer> {
         List<splab.analysis.SpectralResults> spectral = new java.util.ArrayList<>();
         stage("spectral", () -> spectral.add(SpectralStage.run(config, dir)));
         prov.time("spectralDoneSeconds");
-        stage("report", () -> ReportStage.run(config, dir, sheets.get(0), spectral.get(0)));
+        stage("report", () -> {
+            ReportStage.run(config, dir, sheets.get(0), spectral.get(0));
+            System.out.println(ExploreStage.run(config, dir, null, ExploreStage.DEFAULT_PER_GRAPH, System.out).describe());
+        });
         prov.time("reportDoneSeconds");
         prov.save(dir.resolve("run.json"));
 

@@ -7,12 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -56,6 +59,15 @@ public final class ConfigLoader {
             applyOverride(tree, o);
         }
         return bind(tree);
+    }
+
+    /** The saved config of a run folder ({@code DIR/config.json}); an error when the folder holds none. */
+    public static LabConfig ofRun(Path runDir) {
+        Path file = runDir.resolve("config.json");
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(runDir + " is not a run folder (no config.json)");
+        }
+        return load(file, List.of());
     }
 
     /** Writes the resolved config, every key included, atomically. */
@@ -175,6 +187,8 @@ public final class ConfigLoader {
     private static LabConfig bind(ObjectNode tree) {
         try {
             return JSON.treeToValue(tree, LabConfig.class);
+        } catch (InvalidFormatException e) {
+            throw new IllegalArgumentException(notAllowed(e), e);
         } catch (JsonProcessingException e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof IllegalArgumentException)) {
@@ -182,6 +196,23 @@ public final class ConfigLoader {
             }
             throw new IllegalArgumentException(cause != null ? cause.getMessage() : "config: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** "key 'a.b': 'x' is not one of p, q" for a value outside an enum, else Jackson's own message. */
+    private static String notAllowed(InvalidFormatException e) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            key.append(key.length() == 0 ? "" : ".").append(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
+        }
+        Class<?> type = e.getTargetType();
+        if (type == null || !type.isEnum()) {
+            return "config: key '" + key + "': " + e.getOriginalMessage();
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (Object c : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
+        }
+        return "config: key '" + key + "': '" + e.getValue() + "' is not one of " + allowed + " (either case)";
     }
 
     /** The defaults as a JSON tree, for documentation and tests. */

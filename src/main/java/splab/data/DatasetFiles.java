@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,6 +95,8 @@ public final class DatasetFiles {
      */
     public static List<PathExample> readExamples(Path file) {
         List<PathExample> out = new ArrayList<>();
+        Map<String, int[][]> sharedEdges = new HashMap<>(); // one edge array per graph, not one per pair
+        Map<String, String> sharedSplits = new HashMap<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -102,7 +106,13 @@ public final class DatasetFiles {
                     continue;
                 }
                 try {
-                    out.add(parseExample(line));
+                    PathExample e = parseExample(line);
+                    int[][] edges = sharedEdges.computeIfAbsent(e.n() + java.util.Arrays.deepToString(e.edges()), k -> e.edges());
+                    String split = e.split() == null ? null : sharedSplits.computeIfAbsent(e.split(), k -> k);
+                    out.add(edges == e.edges() && split == e.split() ? e : new PathExample(e.n(), edges, e.source(),
+                            e.target(), e.path(), e.distance(), e.shortestPaths(), split));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": malformed JSON: " + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException | IOException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": " + firstLine(e.getMessage()), e);
                 }
@@ -154,8 +164,8 @@ public final class DatasetFiles {
         if (v == null) {
             throw new IllegalArgumentException("missing field '" + name + "'");
         }
-        if (!v.isIntegralNumber()) {
-            throw new IllegalArgumentException("field '" + name + "' must be an integer, got " + v);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("field '" + name + "' must be an integer in 32-bit range, got " + v);
         }
         return v.asInt();
     }
@@ -181,8 +191,8 @@ public final class DatasetFiles {
         }
         int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!v.get(i).isIntegralNumber()) {
-                throw new IllegalArgumentException("field '" + name + "' must hold integers, got " + v.get(i));
+            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
+                throw new IllegalArgumentException("field '" + name + "' must hold 32-bit integers, got " + v.get(i));
             }
             out[i] = v.get(i).asInt();
         }

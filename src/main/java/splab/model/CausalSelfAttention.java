@@ -44,23 +44,46 @@ public final class CausalSelfAttention extends AbstractBlock {
      */
     public NDArray forward(ParameterStore ps, NDArray x, boolean training,
                            ActivationRecorder recorder, String patternName) {
+        return attend(ps, x, training, null, recorder, patternName);
+    }
+
+    /**
+     * Attends the new positions x [B, Tnew, D], which follow the {@code cache.length()} positions already in
+     * {@code cache}, to those and to themselves; appends their keys and values to the cache. Inference only.
+     */
+    public NDArray forward(ParameterStore ps, NDArray x, KeyValueCache.Layer cache) {
+        return attend(ps, x, false, cache, null, null);
+    }
+
+    private NDArray attend(ParameterStore ps, NDArray x, boolean training, KeyValueCache.Layer cache,
+                           ActivationRecorder recorder, String patternName) {
         NDManager m = x.getManager();
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         int h = config.heads();
         int hs = config.headSize();
+        int offset = cache == null ? 0 : cache.length();
 
         NDList qkvParts = qkv.forward(ps, new NDList(x), training).singletonOrThrow().split(3, 2);
         NDArray q = heads(qkvParts.get(0), b, t, h, hs);
         NDArray k = heads(qkvParts.get(1), b, t, h, hs);
         NDArray v = heads(qkvParts.get(2), b, t, h, hs);
         if (rotary != null) {
-            q = rotary.apply(q);
-            k = rotary.apply(k);
+            q = rotary.apply(q, offset);
+            k = rotary.apply(k, offset);
+        }
+        if (cache != null) {
+            k = cache.appendKeys(k);
+            v = cache.appendValues(v);
         }
 
         NDArray scale = m.create((float) (1.0 / Math.sqrt(hs)));
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(causalMask(m, t));
+        NDArray keysT = k.transpose(0, 1, 3, 2);
+        keysT.attach(m); // with a cache, k lives on the cache's manager; the step's arrays must not
+        NDArray scores = q.matMul(keysT).mul(scale);
+        if (t > 1) { // a single new position may see every cached one: no mask needed
+            scores = scores.add(causalMask(m, t, offset));
+        }
         NDArray pattern = scores.softmax(-1);
         if (recorder != null) {
             recorder.record(patternName, pattern);
@@ -80,8 +103,13 @@ public final class CausalSelfAttention extends AbstractBlock {
 
     /** [T, T] additive mask: 0 where key <= query, -1e9 above the diagonal. */
     static NDArray causalMask(NDManager m, long t) {
-        NDArray query = m.arange(0, (int) t, 1, DataType.INT32).reshape(t, 1);
-        NDArray key = m.arange(0, (int) t, 1, DataType.INT32).reshape(1, t);
+        return causalMask(m, t, 0);
+    }
+
+    /** [T, offset + T] additive mask for T queries at positions offset.. over every key so far. */
+    static NDArray causalMask(NDManager m, long t, int offset) {
+        NDArray query = m.arange(offset, offset + (int) t, 1, DataType.INT32).reshape(t, 1);
+        NDArray key = m.arange(0, offset + (int) t, 1, DataType.INT32).reshape(1, offset + t);
         return key.gt(query).toType(DataType.FLOAT32, false).mul(m.create(MASKED));
     }
 

@@ -40,8 +40,19 @@ public final class DecoderBlock extends AbstractBlock {
 
     /** x [B, T, D] to [B, T, D]; records resid_mid, resid_post and the pattern when asked. */
     public NDArray forward(ParameterStore ps, NDArray x, boolean training, ActivationRecorder recorder) {
+        return forward(ps, x, training, recorder, null);
+    }
+
+    /** New positions x [B, Tnew, D] after those in {@code cache} (see {@link CausalSelfAttention}); inference. */
+    public NDArray forward(ParameterStore ps, NDArray x, KeyValueCache.Layer cache) {
+        return forward(ps, x, false, null, cache);
+    }
+
+    private NDArray forward(ParameterStore ps, NDArray x, boolean training, ActivationRecorder recorder,
+                            KeyValueCache.Layer cache) {
         NDArray a = norm1.forward(ps, new NDList(x), training).singletonOrThrow();
-        x = x.add(attention.forward(ps, a, training, recorder, ActivationRecorder.pattern(layer)));
+        x = x.add(cache == null ? attention.forward(ps, a, training, recorder, ActivationRecorder.pattern(layer))
+                : attention.forward(ps, a, cache));
         if (recorder != null) {
             x = recorder.pass(ActivationRecorder.residMid(layer), x);
         }

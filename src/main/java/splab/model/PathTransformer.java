@@ -68,6 +68,11 @@ public final class PathTransformer extends AbstractBlock {
         return config;
     }
 
+    /** The device the parameters live on; inputs must be created there. */
+    public ai.djl.Device device() {
+        return tokenEmbedding.getArray().getDevice();
+    }
+
     /** Logits [B, T, vocab] for int tokens [B, T]; the result lives on the tokens' manager. */
     public NDArray forward(NDArray tokens, boolean training) {
         return forward(tokens, training, null);
@@ -82,17 +87,11 @@ public final class PathTransformer extends AbstractBlock {
     }
 
     private NDArray forward(ParameterStore ps, NDArray tokens, boolean training, ActivationRecorder recorder) {
-        NDManager m = tokens.getManager();
         long t = tokens.getShape().get(1);
         if (t > config.maxSeqLen()) {
             throw new IllegalArgumentException("sequence length " + t + " exceeds maxSeqLen " + config.maxSeqLen());
         }
-        NDArray weight = ps.getValue(tokenEmbedding, m.getDevice(), training);
-        NDArray x = tokens.toType(DataType.INT32, false).oneHot(config.vocabSize()).matMul(weight);
-        if (positionEmbedding != null) {
-            NDArray positions = m.arange(0, (int) t, 1, DataType.INT32).oneHot(config.maxSeqLen());
-            x = x.add(positions.matMul(ps.getValue(positionEmbedding, m.getDevice(), training)));
-        }
+        NDArray x = embed(ps, tokens, 0, training);
         if (recorder != null) {
             x = recorder.pass(ActivationRecorder.embed(), x);
         }
@@ -101,6 +100,43 @@ public final class PathTransformer extends AbstractBlock {
         }
         x = finalNorm.forward(ps, new NDList(x), training).singletonOrThrow();
         return head.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    /**
+     * Logits [B, Tnew, vocab] for the new tokens [B, Tnew] at positions {@code cache.length()}.., attending to
+     * the positions already in {@code cache} and adding the new ones to it. With an empty cache and the whole
+     * prompt this is the prefill; then one token per call. Inference only; only the last position's logits are
+     * computed when {@code lastOnly}.
+     */
+    public NDArray forward(NDArray tokens, KeyValueCache cache, boolean lastOnly) {
+        long t = tokens.getShape().get(1);
+        if (cache.length() + t > config.maxSeqLen()) {
+            throw new IllegalArgumentException("sequence length " + (cache.length() + t) + " exceeds maxSeqLen "
+                    + config.maxSeqLen());
+        }
+        NDArray x = embed(store, tokens, cache.length(), false);
+        for (int l = 0; l < blocks.size(); l++) {
+            x = blocks.get(l).forward(store, x, cache.layer(l));
+        }
+        cache.advance((int) t);
+        if (lastOnly && t > 1) {
+            x = x.get(new ai.djl.ndarray.index.NDIndex(":, -1:, :"));
+        }
+        x = finalNorm.forward(store, new NDList(x), false).singletonOrThrow();
+        return head.forward(store, new NDList(x), false).singletonOrThrow();
+    }
+
+    /** Token embedding (plus learned positions {@code offset..}) of int tokens [B, T], on the tokens' manager. */
+    private NDArray embed(ParameterStore ps, NDArray tokens, int offset, boolean training) {
+        NDManager m = tokens.getManager();
+        long t = tokens.getShape().get(1);
+        NDArray weight = ps.getValue(tokenEmbedding, m.getDevice(), training);
+        NDArray x = tokens.toType(DataType.INT32, false).oneHot(config.vocabSize()).matMul(weight);
+        if (positionEmbedding != null) {
+            NDArray positions = m.arange(offset, offset + (int) t, 1, DataType.INT32).oneHot(config.maxSeqLen());
+            x = x.add(positions.matMul(ps.getValue(positionEmbedding, m.getDevice(), training)));
+        }
+        return x;
     }
 
     /** Number of scalar parameters. */

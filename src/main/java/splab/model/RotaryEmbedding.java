@@ -41,10 +41,15 @@ public final class RotaryEmbedding extends AbstractBlock {
 
     /** Rotates {@code x} [B, H, T, hs] by position; result on x's manager. */
     public NDArray apply(NDArray x) {
+        return apply(x, 0);
+    }
+
+    /** Rotates {@code x} [B, H, T, hs] holding positions {@code offset .. offset + T - 1}. */
+    public NDArray apply(NDArray x, int offset) {
         NDManager m = x.getManager();
         long t = x.getShape().get(2);
         int half = headSize / 2;
-        NDArray pos = m.arange(0f, (float) t, 1f, DataType.FLOAT32).reshape(t, 1);
+        NDArray pos = m.arange((float) offset, (float) (offset + t), 1f, DataType.FLOAT32).reshape(t, 1);
         NDArray angle = pos.matMul(m.create(inverseFrequency).reshape(1, half)); // [T, half]
         NDArray angleFull = angle.concat(angle, 1);                           // [T, hs]
         NDArray cos = angleFull.cos();

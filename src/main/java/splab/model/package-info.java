@@ -4,7 +4,7 @@
  * <p>Read top to bottom: {@link splab.model.ModelConfig}, {@link splab.model.RotaryEmbedding},
  * {@link splab.model.CausalSelfAttention}, {@link splab.model.DecoderBlock},
  * {@link splab.model.PathTransformer}; then {@link splab.model.ActivationRecorder} (activations by stable
- * name) and {@link splab.model.GreedyDecoder}.
+ * name), {@link splab.model.GreedyDecoder} and {@link splab.model.CachedGreedyDecoder} (key/value cache).
  *
  * <p>Token layout for maxNodes N: node v is id v; PAD = N, BOS = N+1, {@code <e>} = N+2,
  * {@code <q>} = N+3, {@code <p>} = N+4, EOS = N+5; vocabulary N+6.

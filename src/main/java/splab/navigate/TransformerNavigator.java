@@ -12,7 +12,7 @@ import ai.djl.ndarray.NDManager;
 import splab.data.PathTokenizer;
 import splab.data.Vocabulary;
 import splab.graph.SmallGraph;
-import splab.model.GreedyDecoder;
+import splab.model.CachedGreedyDecoder;
 import splab.model.PathTransformer;
 
 /**
@@ -23,13 +23,15 @@ import splab.model.PathTransformer;
  * always gets the same prompt whatever batch it is in. The model's output is read as node tokens up to
  * {@code <eos>}; a special token before {@code <eos>} is {@link FailureKind#MALFORMED}, no {@code <eos>}
  * within n + 1 tokens is {@link FailureKind#STEP_LIMIT}; the path is then judged like any navigator's.
+ * Decoding uses the key/value cache ({@link CachedGreedyDecoder}): prompts of equal length are decoded together,
+ * the prompt once, then one token per step.
  * {@link #score} decodes all queries in batches and scores them with the shared harness.
  */
 public final class TransformerNavigator implements Navigator {
     private final PathTransformer model;
     private final Vocabulary vocab;
     private final PathTokenizer tokenizer;
-    private final GreedyDecoder decoder;
+    private final CachedGreedyDecoder decoder;
     private final long seed;
     private final int batchSize;
 
@@ -40,7 +42,7 @@ public final class TransformerNavigator implements Navigator {
         this.model = model;
         this.vocab = new Vocabulary(maxNodes);
         this.tokenizer = new PathTokenizer(vocab);
-        this.decoder = GreedyDecoder.forMaxNodes(model, maxNodes);
+        this.decoder = CachedGreedyDecoder.forMaxNodes(model, maxNodes, batchSize);
         this.seed = seed;
         this.batchSize = batchSize;
     }
@@ -88,7 +90,7 @@ public final class TransformerNavigator implements Navigator {
         }
         java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> prompts[i].length));
         NavigationResult[] out = new NavigationResult[queries.size()];
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(model.device())) {
             for (int from = 0; from < order.length; from += batchSize) {
                 int to = Math.min(order.length, from + batchSize);
                 int[][] batch = new int[to - from][];

@@ -85,7 +85,7 @@ public record PairedDifference(int n, double mean, double low, double high, int 
         if (n == 0) {
             return "undefined (no graph with both values)";
         }
-        return String.format(java.util.Locale.ROOT, "%+.3f [%+.3f, %+.3f], %d graphs, %d above / %d below, sign test p = %.2g",
-                mean, low, high, n, positive, negative, signP);
+        return String.format(java.util.Locale.ROOT, "%+.3f [%+.3f, %+.3f], %d graphs, %d above / %d below, sign test p %s",
+                mean, low, high, n, positive, negative, signP < 1e-15 ? "< 1e-15" : String.format(java.util.Locale.ROOT, "= %.2g", signP));
     }
 }

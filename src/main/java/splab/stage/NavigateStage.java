@@ -13,6 +13,7 @@ import splab.config.LabConfig;
 import splab.data.DatasetFiles;
 import splab.graph.AllShortestPaths;
 import splab.graph.SmallGraph;
+import splab.model.PathTransformer;
 import splab.navigate.NavigationResult;
 import splab.navigate.Navigator;
 import splab.navigate.NavigatorScores;
@@ -97,7 +98,19 @@ public final class NavigateStage {
         if (!Files.isDirectory(checkpoints) || Checkpoints.latest(checkpoints) == null) {
             throw new IllegalArgumentException(runDir + " has no checkpoint under checkpoints/ (train first)");
         }
-        return new TransformerNavigator(Checkpoints.loadModel(checkpoints, manager), config.data().maxNodes(),
-                config.seed(), batch);
+        return model(config, Checkpoints.loadModel(checkpoints, manager), batch);
+    }
+
+    /**
+     * {@code model} as the navigator {@code model}, decoding as the navigate stage does (prompts seeded by the run),
+     * {@code batch} prompts together.
+     */
+    public static TransformerNavigator model(LabConfig config, PathTransformer model, int batch) {
+        return new TransformerNavigator(model, config.data().maxNodes(), config.seed(), batch);
+    }
+
+    /** As {@link #model(LabConfig, PathTransformer, int)} with 256 prompts decoded together. */
+    public static TransformerNavigator model(LabConfig config, PathTransformer model) {
+        return model(config, model, 256);
     }
 }

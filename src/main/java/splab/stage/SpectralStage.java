@@ -39,7 +39,7 @@ public final class SpectralStage {
             Engine.getInstance().setRandomSeed((int) state.seed());
             PathTransformer untrained = PathTransformer.create(state.model(), manager);
             SpectralAnalysis analysis = new SpectralAnalysis(trained, untrained, manager, config.spectral(),
-                    config.seed(), config.navigate().sln().toConfig());
+                    config.seed(), config.navigate().sln());
             int n = Math.min(config.spectral().graphs(), SpectralAnalysis.pickGraphs(test, config.spectral().graphs()).size());
             try (Progress p = new Progress("spectral", n)) {
                 return analysis.run(test, p);

@@ -17,6 +17,7 @@ public final class SplabLauncher {
     public static List<String> currentJvm() {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(javaBin));
+        cmd.addAll(LaunchOptions.jvmOptions(List.of()));
         Path own = ownLocation();
         if (own != null && own.toString().endsWith(".jar")) {
             cmd.addAll(List.of("-jar", own.toString()));

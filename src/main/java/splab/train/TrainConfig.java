@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * @param logInterval steps between metrics lines (0: never)
  * @param threads intra-op threads for PyTorch (0: leave the engine's default)
  * @param evalExamples held-out examples greedily decoded at every evaluation (0: no decoding evaluation)
- * @param checkpointInterval steps between checkpoints (0: only at the end)
+ * @param checkpointInterval steps between checkpoints (at least 1; the last step is always saved)
  * @param bucketByNodeCount draw each batch from one node count, so rows have similar lengths (less padding)
  * @param target {@code label}: cross-entropy against the stored label path (the paper's objective);
  *        {@code any_shortest}: at each path step the loss is -log of the probability mass on every valid
@@ -30,6 +30,8 @@ import java.util.function.Consumer;
  *        graph is no longer always written with the low labels)
  * @param stopAt when training may end before {@code steps} (a held-out level reached, a wall-time budget);
  *        {@link StopAt#off()} by default
+ * @param device where the model, its gradients, the optimizer state and every batch live: {@code cpu}, {@code gpu}
+ *        (the first CUDA device; an error when there is none) or {@code auto} (a GPU when the engine sees one)
  */
 public record TrainConfig(
         int batchSize,
@@ -48,7 +50,8 @@ public record TrainConfig(
         String target,
         double distanceExponent,
         boolean relabelNodes,
-        StopAt stopAt) {
+        StopAt stopAt,
+        String device) {
 
     /** The {@code target} values. */
     public static final String LABEL = "label", ANY_SHORTEST = "any_shortest";
@@ -65,7 +68,8 @@ public record TrainConfig(
         require(logInterval >= 0, "logInterval must be >= 0, got " + logInterval);
         require(threads >= 0, "threads must be >= 0 (0 = engine default), got " + threads);
         require(evalExamples >= 0, "evalExamples must be >= 0, got " + evalExamples);
-        require(checkpointInterval >= 0, "checkpointInterval must be >= 0 (0 = at the end), got " + checkpointInterval);
+        require(checkpointInterval >= 1, "train.checkpointInterval must be at least 1 (a checkpoint every N steps; a run "
+                + "without checkpoints would lose everything to a crash), got " + checkpointInterval);
         if (target == null) {
             target = LABEL; // checkpoints written before the key existed
         }
@@ -77,6 +81,10 @@ public record TrainConfig(
         require(stopAt.atLeast() == 0 || (evalInterval > 0 && evalExamples > 0),
                 "train.stopAt.atLeast needs held-out evaluations: set train.evalInterval and train.evalExamples above 0");
         require(distanceExponent >= 0 && distanceExponent <= 1, "distanceExponent must be in [0, 1], got " + distanceExponent);
+        if (device == null) {
+            device = "auto"; // configs and checkpoints written before the key existed
+        }
+        require(java.util.List.of("auto", "cpu", "gpu").contains(device), "device must be auto, cpu or gpu, got '" + device + "'");
     }
 
     /** True when the loss accepts every shortest path (see {@code target}). */
@@ -91,7 +99,7 @@ public record TrainConfig(
      * stalled, the label objective on the natural mix fell behind, 200 warm-up steps learned more slowly).
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false, StopAt.off());
+        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false, StopAt.off(), "auto");
     }
 
     /**
@@ -123,6 +131,7 @@ public record TrainConfig(
         public double distanceExponent;
         public boolean relabelNodes;
         public StopAt stopAt;
+        public String device;
 
         private Settings(TrainConfig c) {
             batchSize = c.batchSize;
@@ -142,12 +151,13 @@ public record TrainConfig(
             distanceExponent = c.distanceExponent;
             relabelNodes = c.relabelNodes;
             stopAt = c.stopAt;
+            device = c.device;
         }
 
         private TrainConfig build() {
             return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip,
                     evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target,
-                    distanceExponent, relabelNodes, stopAt);
+                    distanceExponent, relabelNodes, stopAt, device);
         }
     }
 

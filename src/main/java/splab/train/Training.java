@@ -1,5 +1,6 @@
 package splab.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -38,6 +39,7 @@ public final class Training implements AutoCloseable {
     private final PathTransformer model;
     private final AdamW optimizer;
     private final int padToken;
+    private final StepProfile profile = new StepProfile();
     Random rng;
     long examplesSeen;
 
@@ -57,11 +59,38 @@ public final class Training implements AutoCloseable {
             JniUtils.setNumThreads(config.threads());
         }
         engine.setRandomSeed((int) seed);
-        manager = NDManager.newBaseManager();
+        manager = NDManager.newBaseManager(device(config.device()));
         model = PathTransformer.create(modelConfig, manager);
         optimizer = new AdamW(model.getParameters(), manager);
         rng = new Random(seed);
         padToken = modelConfig.vocabulary().pad();
+    }
+
+    /**
+     * The device for a {@code train.device} setting: {@code cpu}, {@code gpu} (the first CUDA device, an error
+     * without one) or {@code auto} (a GPU when the engine sees one, else the CPU).
+     */
+    public static Device device(String setting) {
+        int gpus = Engine.getEngine("PyTorch").getGpuCount();
+        switch (setting) {
+            case "cpu":
+                return Device.cpu();
+            case "gpu":
+                if (gpus == 0) {
+                    throw new IllegalArgumentException("train.device is gpu but the engine sees no CUDA device (the"
+                            + " CPU natives are installed; see the README on the cuda Maven profile)");
+                }
+                return Device.gpu();
+            case "auto":
+                return gpus > 0 ? Device.gpu() : Device.cpu();
+            default:
+                throw new IllegalArgumentException("train.device must be auto, cpu or gpu, got '" + setting + "'");
+        }
+    }
+
+    /** The device the model, its gradients, the optimizer state and every batch array live on. */
+    public Device device() {
+        return manager.getDevice();
     }
 
     /**
@@ -119,6 +148,7 @@ public final class Training implements AutoCloseable {
         if (modelConfig.dropout() > 0f) {
             Engine.getInstance().setRandomSeed((int) (seed * 1_000_003L + stepIndex));
         }
+        StepResult result;
         try (NDManager sub = manager.newSubManager()) {
             BatchArrays arrays = arrays(batch, sub);
             NDArray input = arrays.input();
@@ -127,19 +157,31 @@ public final class Training implements AutoCloseable {
             NDArray logMask = logMask(batch, sub);
             NDArray loss;
             NDArray logits;
+            long forward = profile.lap(StepProfile.Phase.HOST, start);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 logits = model.forward(input, true);
                 loss = loss(logits, target, mask, logMask);
+                forward = profile.lap(StepProfile.Phase.FORWARD, forward);
                 collector.backward(loss);
             }
+            long metrics = profile.lap(StepProfile.Phase.BACKWARD, forward);
             float lossValue = loss.getFloat();
             long pathTokens = (long) mask.sum().getFloat();
             long correct = correct(logits, target, mask, logMask);
+            long update = profile.lap(StepProfile.Phase.METRICS, metrics);
             double norm = optimizer.update(lr, config.weightDecay(), config.gradClip(), sub);
+            long end = profile.lap(StepProfile.Phase.OPTIMIZER, update);
             examplesSeen += batch.size();
-            return new StepResult(optimizer.step(), lossValue, lr, norm, countTokens(batch), pathTokens,
-                    correct, examplesSeen, (System.nanoTime() - start) / 1e6);
+            result = new StepResult(optimizer.step(), lossValue, lr, norm, countTokens(batch), pathTokens,
+                    correct, examplesSeen, (end - start) / 1e6);
+            profile.lap(StepProfile.Phase.HOST, end);
         }
+        return result;
+    }
+
+    /** Wall time of the training steps so far, by phase. */
+    public StepProfile profile() {
+        return profile;
     }
 
     /** Teacher-forced figures on a batch without training: path-token loss and arg-max accuracy. */
@@ -199,10 +241,11 @@ public final class Training implements AutoCloseable {
     }
 
     /** Inputs (tokens 0..L-2), targets (tokens 1..L-1) and the path-target mask, all [B, L-1]. */
-    private record BatchArrays(NDArray input, NDArray target, NDArray mask) {
+    record BatchArrays(NDArray input, NDArray target, NDArray mask) {
     }
 
-    private BatchArrays arrays(TokenBatch batch, NDManager sub) {
+    /** The batch's arrays on {@code sub} (a sub-manager of the model's, so on the model's device). */
+    BatchArrays arrays(TokenBatch batch, NDManager sub) {
         NDArray tokens = sub.create(batch.tokens());
         return new BatchArrays(tokens.get(new NDIndex(":, :{}", batch.length() - 1)), tokens.get(new NDIndex(":, 1:")),
                 sub.create(PathLoss.targetMask(batch, padToken)));

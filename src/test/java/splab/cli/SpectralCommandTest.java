@@ -33,7 +33,7 @@ class SpectralCommandTest {
     void writesCsvArraysFiguresAndReportForATinyTrainedRun() throws Exception {
         // -Dspectral.keep=DIR keeps the run for a look at the report
         Path run = System.getProperty("spectral.keep") != null ? Path.of(System.getProperty("spectral.keep")) : dir.resolve("tiny");
-        DatasetBuilder.Dataset ds = new DatasetBuilder(new DataConfig(300, 4, 7, 0.5, "uniform", 10, 4, "uniform", 0.3, 0), 5)
+        DatasetBuilder.Dataset ds = new DatasetBuilder(new DataConfig(300, 4, 7, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 4, DataConfig.LabelPath.UNIFORM, 0.3, 0), 5)
                 .sample(x -> { });
         DatasetFiles.write(run.resolve("data"), ds);
         Vocabulary vocab = new Vocabulary(10);
@@ -69,6 +69,14 @@ class SpectralCommandTest {
         assertTrue(md.contains("learned-sln[trained,blocks.1.resid_post]"), md);
         String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,") && !html.contains("src=\"figures/"), "self-contained html");
+
+        splab.config.ConfigLoader.save(splab.config.LabConfig.defaults(), run.resolve("config.json"));
+        MainTest.Outcome explore = MainTest.run("explore", "--run", run.toString(), "--graphs", "4", "--queries-per-graph", "2");
+        assertEquals(0, explore.code(), explore.err());
+        assertTrue(explore.out().contains("explorer: 8 queries") && explore.out().contains("on 4 graphs"), explore.out());
+        assertTrue(explore.err().contains("explorer: decoding"), "progress lines: " + explore.err());
+        String page = Files.readString(run.resolve("explorer.html"));
+        assertTrue(page.contains("<script id=\"explorer-data\" type=\"application/json\">{\"run\":\"tiny\""), "data inlined");
     }
 
     @Test

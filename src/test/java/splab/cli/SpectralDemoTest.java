@@ -53,7 +53,7 @@ class SpectralDemoTest {
     }
 
     private static void train(Path run, int steps) {
-        DatasetBuilder.Dataset ds = new DatasetBuilder(new DataConfig(4000, 3, 8, 0.5, "uniform", 10, 0, "uniform", 0.2, 0), 11)
+        DatasetBuilder.Dataset ds = new DatasetBuilder(new DataConfig(4000, 3, 8, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 0, DataConfig.LabelPath.UNIFORM, 0.2, 0), 11)
                 .sample(x -> { });
         DatasetFiles.write(run.resolve("data"), ds);
         Batcher batcher = new Batcher(ds.train(), new Vocabulary(10), false);

@@ -44,8 +44,8 @@ class ConfigLoaderTest {
         assertEquals(7, c.seed());
         assertEquals(6, c.data().nMax());
         assertEquals(0.3, c.data().edgeProbability());
-        assertEquals("connected", c.data().nodeMix());
-        assertEquals("smallest", c.data().labelPath());
+        assertEquals(splab.graph.NodeCountMix.CONNECTED, c.data().nodeMix());
+        assertEquals(splab.data.DataConfig.LabelPath.SMALLEST, c.data().labelPath());
         assertEquals(LabConfig.defaults().data().graphs(), c.data().graphs(), "untouched keys keep their defaults");
     }
 
@@ -115,5 +115,28 @@ class ConfigLoaderTest {
         String m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("model.vocabSize=20")))
                 .getMessage();
         assertTrue(m.contains("unknown key 'model.vocabSize'"), m);
+    }
+
+    @Test
+    void slnSettingsAreBoundOnceAsEnumsInEitherCaseAndABadValueListsTheAllowedOnes() throws IOException {
+        Path f = dir.resolve("config.json");
+        Files.writeString(f, "{\"navigate\": {\"sln\": {\"laplacian\": \"normalized\", \"k\": 0, "
+                + "\"weighting\": \"RESISTANCE\", \"tie\": \"highest_index\"}}}");
+        splab.navigate.SpectralLineNavigator.Config sln = ConfigLoader.load(f, List.of()).navigate().sln();
+        assertEquals(splab.navigate.SpectralLineNavigator.Config.defaults()
+                .withLaplacian(splab.spectral.Laplacian.Variant.NORMALIZED).withK(0)
+                .withWeighting(splab.navigate.SpectralLineNavigator.Weighting.RESISTANCE)
+                .withTie(splab.navigate.SpectralLineNavigator.TieRule.HIGHEST_INDEX), sln);
+        assertEquals(4, sln.eigenvectorsFor(5), "k = 0 takes every non-trivial eigenvector");
+        assertEquals(Integer.MAX_VALUE, sln.maxSteps(), "stepLimit 0 is no limit");
+
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, List.of("navigate.sln.distance=median"))).getMessage();
+        assertEquals("config: key 'navigate.sln.distance': 'median' is not one of min, mean (either case)", m);
+        m = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, List.of("model.positions=sinusoidal"))).getMessage();
+        assertTrue(m.contains("sinusoidal") && m.contains("rope") && m.contains("learned"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(null, List.of("spectral.k=0"))).getMessage();
+        assertTrue(m.contains("spectral.k must be >= 1"), m);
     }
 }

@@ -23,6 +23,11 @@ class DatasetFilesTest {
         DatasetFiles.write(dir, ds);
         assertEquals(ds.train(), DatasetFiles.readTrain(dir));
         assertEquals(ds.test(), DatasetFiles.readTest(dir));
+        List<PathExample> train = DatasetFiles.readTrain(dir);
+        long graphs = train.stream().map(e -> e.n() + java.util.Arrays.deepToString(e.edges())).distinct().count();
+        long edgeArrays = train.stream().map(e -> System.identityHashCode(e.edges())).distinct().count();
+        assertTrue(graphs < train.size(), "pairs share graphs: " + graphs + " graphs, " + train.size() + " pairs");
+        assertEquals(graphs, edgeArrays, "the pairs of one graph share one edge array in memory");
         assertTrue(Files.readString(dir.resolve(DatasetFiles.STATS_FILE)).contains("\"overlappingClasses\" : 0"));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(3, files.count(), "no temporary files are left behind");
