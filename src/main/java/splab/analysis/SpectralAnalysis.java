@@ -59,16 +59,20 @@ public final class SpectralAnalysis {
     private final PathTransformer untrained;
     private final NDManager manager;
     private final SpectralConfig config;
+    private final long seed;
     private final SpectralLineNavigator.Config sln;
     private final PathTokenizer tokenizer;
     private final List<String> layers = new ArrayList<>();
 
     /**
+     * @param seed the run's seed: edge-order shuffles, the random-graph and endpoint-sum nulls and the claim-2
+     *            controls derive their generators from it
      * @param sln the Spectral Line Navigator scored beside the learned SLN (the run's {@code navigate.sln}, so the
      *            report's SLN row is the navigator of the navigators table)
      */
     public SpectralAnalysis(PathTransformer trained, PathTransformer untrained, NDManager manager, SpectralConfig config,
-            SpectralLineNavigator.Config sln) {
+            long seed, SpectralLineNavigator.Config sln) {
+        this.seed = seed;
         this.trained = trained;
         this.sln = sln;
         this.untrained = untrained;
@@ -118,10 +122,10 @@ public final class SpectralAnalysis {
         }
         int slnIndex = config.slnLayer() < 0 ? layers.size() - 1 : config.slnLayer();
         SpectralTally tally = new SpectralTally(layers, trained.config().layers(), trained.config().heads());
-        Claim2Tally claim2 = new Claim2Tally(layers, config.seed());
+        Claim2Tally claim2 = new Claim2Tally(layers, seed);
         List<Claim2Interventions.Graph> edited = new ArrayList<>();
         Map<SmallGraph, List<int[]>> queries = Claim2Interventions.queriesByGraph(test, config.interventionQueries());
-        Random nullRng = new Random(config.seed() * 31 + 7);
+        Random nullRng = new Random(seed * 31 + 7);
         for (int gi = 0; gi < picked.size(); gi++) {
             analyseGraph(gi, picked.get(gi), slnIndex, nullRng, tally, claim2, edited, queries);
             progress.accept(gi + 1);
@@ -129,8 +133,8 @@ public final class SpectralAnalysis {
         List<ScoreSheet> sheets = scoreNavigators(test, tally.learned(), tally.learnedUntrained(), layers.get(slnIndex));
         Claim2Results.Interventions iv = config.interventionQueries() == 0 ? null
                 : new Claim2Interventions(trained, manager, Claim2Tally.paperLayer(layers)).run(edited,
-                        config.interventionControls(), config.seed());
-        return tally.results(config, layers(), sheets, layers.get(slnIndex), picked, (System.nanoTime() - start) / 1e9,
+                        config.interventionControls(), seed);
+        return tally.results(config, seed, layers(), sheets, layers.get(slnIndex), picked, (System.nanoTime() - start) / 1e9,
                 claim2.results(iv));
     }
 
@@ -142,8 +146,8 @@ public final class SpectralAnalysis {
     private List<Recording> recordOrders(int gi, PathExample ex) {
         List<Recording> out = new ArrayList<>();
         for (int o = 0; o < config.orders(); o++) {
-            long seed = config.seed() * 1_000_003L + gi;
-            int[] tokens = tokenizer.encode(ex, new Random(o == 0 ? seed : seed * 31 + o));
+            long graphSeed = seed * 1_000_003L + gi;
+            int[] tokens = tokenizer.encode(ex, new Random(o == 0 ? graphSeed : graphSeed * 31 + o));
             int[][] positions = EdgeRepresentations.edgePositions(tokens, ex.graph(), tokenizer.vocabulary());
             out.add(new Recording(tokens, positions, record(trained, tokens), record(untrained, tokens)));
         }

@@ -19,7 +19,6 @@ import splab.spectral.LinearProbe;
  *                      0 = {@code embed}, l >= 1 = output of block l - 1
  * @param exampleGraphs graphs drawn in figures (correlation heatmaps, attention maps)
  * @param ridge         relative ridge of the linear probe; 0 = chosen per graph from a grid ({@link LinearProbe#selectedR2})
- * @param seed          seed of edge-order shuffles and of the random-graph null
  * @param attentionArrays graphs whose full attention patterns are exported as .npy
  * @param orders        random edge orders per graph whose edge representations are averaged (>= 1). Attention is
  *                      causal, so an edge written early has seen few others; averaging over orders gives each edge
@@ -30,7 +29,7 @@ import splab.spectral.LinearProbe;
  * @param bootstrap     resamples of the paired bootstrap intervals of the claim-2 comparisons
  */
 public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeRepresentations.Position position,
-        int slnLayer, int exampleGraphs, double ridge, long seed, int attentionArrays, int orders,
+        int slnLayer, int exampleGraphs, double ridge, int attentionArrays, int orders,
         int interventionQueries, int interventionControls, int bootstrap) {
 
     public SpectralConfig {
@@ -38,7 +37,8 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
             throw new IllegalArgumentException("spectral.graphs must be >= 1, got " + graphs);
         }
         if (k < 1) {
-            throw new IllegalArgumentException("spectral.k must be >= 1, got " + k);
+            throw new IllegalArgumentException("spectral.k must be >= 1, got " + k
+                        + " (0, all eigenvectors, would align with every representation)");
         }
         if (variant == null || position == null) {
             throw new IllegalArgumentException("spectral.variant and spectral.position must be set");
@@ -63,22 +63,16 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
 
     public static SpectralConfig defaults() {
         return new SpectralConfig(200, 3, Laplacian.Variant.COMBINATORIAL, EdgeRepresentations.Position.EDGE_TOKEN,
-                -1, 3, 0, 1, 20, 1, 3, 20, 2000);
-    }
-
-    /** The same settings with another seed (the run's one seed drives the nulls too). */
-    public SpectralConfig withSeed(long newSeed) {
-        return new SpectralConfig(graphs, k, variant, position, slnLayer, exampleGraphs, ridge, newSeed,
-                attentionArrays, orders, interventionQueries, interventionControls, bootstrap);
+                -1, 3, 0, 20, 1, 3, 20, 2000);
     }
 
     public static List<String> keys() {
-        return new ArrayList<>(List.of("graphs", "k", "variant", "position", "slnLayer", "exampleGraphs", "ridge", "seed", "attentionArrays", "orders",
+        return new ArrayList<>(List.of("graphs", "k", "variant", "position", "slnLayer", "exampleGraphs", "ridge", "attentionArrays", "orders",
                 "interventionQueries", "interventionControls", "bootstrap"));
     }
 
-    /** One line for reports. */
-    public String describe() {
+    /** One line for reports, with the run's seed the analysis drew its shuffles and nulls from. */
+    public String describe(long seed) {
         return String.format(Locale.ROOT, "graphs=%d, k=%d, variant=%s, position=%s, orders=%d, slnLayer=%d, ridge=%s, seed=%d",
                 graphs, k, variant.name().toLowerCase(Locale.ROOT), position.name().toLowerCase(Locale.ROOT), orders, slnLayer,
                 ridge == 0 ? "auto" : Double.toString(ridge), seed);

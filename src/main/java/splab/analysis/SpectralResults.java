@@ -11,6 +11,7 @@ import splab.navigate.ScoreSheet;
  * Everything one spectral analysis measured, ready for CSV, arrays, figures and the report.
  *
  * @param config      the settings used
+ * @param seed        the run's seed the analysis derived its shuffles and nulls from
  * @param layers      activation names compared, in order ({@code embed}, {@code blocks.0.resid_post}, ...)
  * @param metrics     per layer, per condition: one row per analysed graph
  * @param attention   per condition (trained, untrained): mean attention masses per layer, head and d
@@ -22,7 +23,7 @@ import splab.navigate.ScoreSheet;
  * @param seconds     wall time of the analysis
  * @param claim2      the claim-2 figures: incidence decomposition, stronger nulls, interventions
  */
-public record SpectralResults(SpectralConfig config, List<String> layers,
+public record SpectralResults(SpectralConfig config, long seed, List<String> layers,
         Map<String, Map<Condition, List<GraphMetrics>>> metrics,
         Map<Condition, List<AttentionAnalysis.Row>> attention, List<ScoreSheet> navigators, String slnLayer,
         List<Example> examples, ExportArrays arrays, int heads, double seconds, Claim2Results claim2) {

@@ -104,11 +104,11 @@ final class SpectralTally {
         attentionArrays.add(flat);
     }
 
-    SpectralResults results(SpectralConfig config, List<String> layers, List<ScoreSheet> sheets, String slnLayer,
+    SpectralResults results(SpectralConfig config, long seed, List<String> layers, List<ScoreSheet> sheets, String slnLayer,
             List<PathExample> picked, double seconds, Claim2Results claim2) {
         Map<Condition, List<AttentionAnalysis.Row>> att = new EnumMap<>(Condition.class);
         attention.forEach((c, acc) -> att.put(c, acc.rows()));
-        return new SpectralResults(config, layers, metrics, att, sheets, slnLayer, examples, pack(picked), heads,
+        return new SpectralResults(config, seed, layers, metrics, att, sheets, slnLayer, examples, pack(picked), heads,
                 seconds, claim2);
     }
 

@@ -1,5 +1,6 @@
 package splab.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,6 +37,22 @@ public final class DataBench {
     }
 
     /** Runs {@code graphs} graphs split over {@code threads} threads (after a short warm-up). */
+    /**
+     * {@code splab bench data}: one measurement per thread count, printed, then the time the fastest would take for
+     * the paper's 12 million graphs.
+     */
+    public static void report(int n, long graphs, int[] threadCounts, long seed, PrintStream out) {
+        out.printf("bench data: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        double best = 0;
+        for (int t : threadCounts) {
+            Result r = run(n, graphs, t, seed);
+            out.println(r);
+            best = Math.max(best, r.graphsPerSecond());
+        }
+        out.printf("12 million graphs (the paper's scale) at %,.0f graphs/s: %.1f minutes%n", best, 12e6 / best / 60);
+    }
+
     public static Result run(int n, long graphs, int threads, long seed) {
         work(n, Math.min(graphs, 20_000), seed ^ 0xABCDL); // warm the JIT before timing
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -1,10 +1,15 @@
 package splab.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import splab.graph.ConnectedGraphSampler;
+import splab.graph.NodeCountMix;
+import splab.navigate.BfsNavigator;
 import splab.navigate.Navigator;
+import splab.navigate.SpectralLineNavigator;
 import splab.graph.SmallGraph;
 
 /**
@@ -26,6 +31,22 @@ public final class NavigatorBench {
         public String toString() {
             return String.format(Locale.ROOT, "%-34s %9d graphs %10d pairs %8.3f s %12.0f pairs/s",
                     navigator, graphs, pairs, seconds, pairsPerSecond());
+        }
+    }
+
+    /**
+     * {@code splab bench navigate}: SLN (its eigendecomposition included) beside BFS on every ordered pair of
+     * {@code graphs} connected G(n, 1/2) graphs, one thread, one warm-up pass then {@code passes} timed passes.
+     */
+    public static void report(int n, int graphs, int passes, long seed, PrintStream out) {
+        ConnectedGraphSampler sampler = new ConnectedGraphSampler(n, n, 0.5, NodeCountMix.UNIFORM, seed);
+        List<SmallGraph> list = new ArrayList<>(graphs);
+        for (int i = 0; i < graphs; i++) {
+            list.add(sampler.next());
+        }
+        out.printf("bench navigate: %,d graphs with n=%d, all ordered pairs, one thread%n", graphs, n);
+        for (Figure f : run(List.of(new SpectralLineNavigator(), new BfsNavigator()), list, 1, passes)) {
+            out.println(f);
         }
     }
 

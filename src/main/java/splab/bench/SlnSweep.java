@@ -51,7 +51,7 @@ public final class SlnSweep {
             for (SpectralLineNavigator.Weighting w : SpectralLineNavigator.Weighting.values()) {
                 for (SpectralLineNavigator.DistanceRule d : SpectralLineNavigator.DistanceRule.values()) {
                     for (int k : ks) {
-                        out.add(base.withVariant(v).withWeighting(w).withDistance(d).withK(k));
+                        out.add(base.withLaplacian(v).withWeighting(w).withDistance(d).withK(k));
                     }
                 }
             }
@@ -71,9 +71,9 @@ public final class SlnSweep {
             AllShortestPaths paths = new AllShortestPaths(g);
             SpectralLineNavigator.Decomposition[] dec = new SpectralLineNavigator.Decomposition[Laplacian.Variant.values().length];
             for (Row row : rows) {
-                int vi = row.config().variant().ordinal();
+                int vi = row.config().laplacian().ordinal();
                 if (dec[vi] == null) {
-                    dec[vi] = SpectralLineNavigator.decompose(g, row.config().variant());
+                    dec[vi] = SpectralLineNavigator.decompose(g, row.config().laplacian());
                 }
                 Navigator.GraphNavigator nav = SpectralLineNavigator.bind(g, dec[vi], row.config());
                 NavigationResult[] results = new NavigationResult[n * n];
@@ -117,7 +117,7 @@ public final class SlnSweep {
         for (Row r : rows) {
             SpectralLineNavigator.Config c = r.config();
             ScoreSheet.Cell t = r.sheet().total();
-            sb.append(lower(c.variant())).append(',')
+            sb.append(lower(c.laplacian())).append(',')
                     .append(c.k() == SpectralLineNavigator.Config.ALL_EIGENVECTORS ? "all" : Integer.toString(c.k()))
                     .append(',').append(lower(c.weighting())).append(',').append(lower(c.distance())).append(',')
                     .append(t.pairs()).append(',').append(t.correct()).append(',')

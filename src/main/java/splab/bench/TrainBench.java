@@ -1,11 +1,19 @@
 package splab.bench;
 
+import splab.config.ConfigLoader;
+import splab.config.LabConfig;
+import splab.data.Batcher;
+import splab.data.DataConfig;
+import splab.data.DatasetBuilder;
+import splab.data.Vocabulary;
 import splab.train.SyntheticPaths;
 import splab.train.TokenBatch;
 import splab.train.TrainConfig;
 import splab.train.Training;
 import splab.model.ModelConfig;
 
+import java.io.PrintStream;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -48,6 +56,51 @@ public final class TrainBench {
     private TrainBench() {
     }
 
+    /**
+     * {@code splab bench train}: for each thread count, those of {@code kinds} asked for: {@code stated} (every row
+     * filled to within 4 tokens of {@code seq}), {@code padded} (synthetic 3-10 node batches padded to {@code seq})
+     * and {@code lab} (the lab's own batches, bucketed by n).
+     */
+    public static void report(int dModel, int heads, int layers, int batch, int seq, int steps, int[] threadCounts,
+            List<String> kinds, PrintStream out) {
+        ModelConfig synthetic = new ModelConfig(ModelConfig.vocabSizeFor(10), seq, dModel, heads, layers, 0, 0f,
+                ModelConfig.Positions.ROPE);
+        ModelConfig lab = synthetic.withTokens(synthetic.vocabSize(), 160);
+        TokenBatch[] labBatches = kinds.contains("lab") ? labBatches(batch, steps + 5) : null;
+        out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"),
+                Runtime.getRuntime().availableProcessors());
+        for (int t : threadCounts) {
+            if (kinds.contains("stated")) {
+                out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "
+                        + (seq - 4) + "-" + seq + " real tokens (3-10 node graphs), " + t + " thread(s)");
+                out.println(run(synthetic, batch, seq, seq - 4, 5, steps, t).summary());
+            }
+            if (kinds.contains("padded")) {
+                out.println("-- synthetic batches padded to " + seq + ", " + t + " thread(s)");
+                out.println(run(synthetic, batch, seq, 5, steps, t).summary());
+            }
+            if (kinds.contains("lab")) {
+                out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
+                out.println(run(lab, labBatches, 5, t).summary());
+            }
+        }
+    }
+
+    /** {@code count} batches drawn as the default run draws them, from the training split of 2,000 sampled graphs. */
+    private static TokenBatch[] labBatches(int batch, int count) {
+        LabConfig config = ConfigLoader.load(null, List.of("data.graphs=2000"));
+        DataConfig data = config.data();
+        Batcher batcher = new Batcher(new DatasetBuilder(data, 1).sample(x -> { }).train(),
+                new Vocabulary(data.maxNodes()), true, config.train().distanceExponent(),
+                config.train().anyShortestTarget(), config.train().relabelNodes());
+        Random rng = new Random(1);
+        TokenBatch[] out = new TokenBatch[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = TokenBatch.of(batcher.next(batch, rng));
+        }
+        return out;
+    }
+
     /** The standard benchmark: dModel 128, 4 heads, 2 layers, batch 64, sequence 64. */
     public static Result run(int threads) {
         ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(10), 64, 128, 4);
@@ -88,7 +141,7 @@ public final class TrainBench {
                 c.logInterval = 0; c.threads = threads;
         });
         int timedSteps = batches.length - warmupSteps;
-        try (Training training = Training.start(model, config, (size, r) -> batches[0])) {
+        try (Training training = Training.start(model, config, 1, (size, r) -> batches[0])) {
             for (int i = 0; i < warmupSteps; i++) {
                 training.trainStep(batches[i]);
             }

@@ -4,22 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import ai.djl.ndarray.NDManager;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import splab.stage.Progress;
-import splab.stage.QuerySource;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
-import splab.data.DatasetFiles;
-import splab.model.PathTransformer;
 import splab.navigate.NavigatorScores;
-import splab.navigate.Query;
 import splab.navigate.ScoreSheet;
-import splab.navigate.TransformerNavigator;
-import splab.train.Checkpoints;
+import splab.stage.EvalStage;
 
 /** {@code splab eval}: score a trained run's model on held-out graphs by greedy decoding. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -40,18 +32,9 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabConfig config = ConfigLoader.ofRun(run);
-        List<Query> queries = QuerySource.fromExamples(DatasetFiles.readTest(QuerySource.datasetDir(data != null ? data : run)));
-        try (NDManager manager = NDManager.newBaseManager()) {
-            PathTransformer model = Checkpoints.loadModel(run.resolve("checkpoints"), manager);
-            ScoreSheet sheet;
-            try (Progress p = new Progress("eval pairs", queries.size())) {
-                sheet = new TransformerNavigator(model, config.data().maxNodes(), config.seed(), batch).score(queries, p);
-            }
-            System.out.println(NavigatorScores.table(List.of(sheet)));
-            Path csv = run.resolve("eval.csv");
-            NavigatorScores.writeCsv(csv, List.of(sheet));
-            System.out.println("wrote " + csv.toAbsolutePath());
-        }
+        ScoreSheet sheet = EvalStage.run(config, run, data, batch);
+        System.out.println(NavigatorScores.table(List.of(sheet)));
+        System.out.println("wrote " + run.resolve("eval.csv").toAbsolutePath());
         return 0;
     }
 }

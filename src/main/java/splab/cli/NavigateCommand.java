@@ -3,7 +3,6 @@ package splab.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,16 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import splab.stage.Progress;
 import splab.stage.NavigateStage;
 import splab.stage.QuerySource;
 import splab.config.LabConfig;
 import splab.data.DatasetFiles;
-import splab.graph.AllShortestPaths;
 import splab.graph.GraphFiles;
 import splab.graph.SmallGraph;
 import splab.io.AtomicFiles;
-import splab.navigate.NavigationResult;
 import splab.navigate.Navigator;
 import splab.navigate.NavigatorScores;
 import splab.navigate.Query;
@@ -135,7 +131,7 @@ final class NavigateCommand implements Callable<Integer> {
             dir = out != null ? out : Path.of("runs", "navigate");
         }
         AtomicFiles.ensureWritableDirectory(dir);
-        List<ScoreSheet> sheets = score(navs, queries);
+        List<ScoreSheet> sheets = NavigateStage.score(navs, queries);
         System.out.println(NavigatorScores.table(sheets));
         Path csv = dir.resolve("navigators.csv");
         NavigatorScores.writeCsv(csv, sheets);
@@ -151,17 +147,6 @@ final class NavigateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<ScoreSheet> score(List<Navigator> navs, List<Query> queries) {
-        List<ScoreSheet> sheets = new ArrayList<>();
-        try (Progress p = new Progress("navigate", navs.size())) {
-            for (Navigator nav : navs) {
-                sheets.add(NavigatorScores.score(nav, queries));
-                p.accept(sheets.size());
-            }
-        }
-        return sheets;
-    }
-
     private int singleQuery(List<Navigator> navs) {
         if (source == null || target == null) {
             throw new IllegalArgumentException("--graph needs --source and --target");
@@ -175,15 +160,7 @@ final class NavigateCommand implements Callable<Integer> {
         if (source.equals(target)) {
             throw new IllegalArgumentException("--source and --target are the same node " + source + ": nothing to navigate");
         }
-        AllShortestPaths sp = new AllShortestPaths(g);
-        int d = sp.distance(source, target);
-        System.out.printf("d(%d, %d) = %d, %d shortest path(s)%n", source, target, d, sp.pathCount(source, target));
-        for (Navigator nav : navs) {
-            NavigationResult r = nav.navigate(g, source, target);
-            String verdict = r.success() && sp.isShortestPath(r.path(), source, target) ? "shortest"
-                    : r.success() ? "valid, longer" : "failed: " + r.failure();
-            System.out.printf("%-14s %s  (%s)%n", nav.name(), Arrays.toString(r.path()), verdict);
-        }
+        NavigateStage.answer(navs, g, source, target).forEach(System.out::println);
         return 0;
     }
 

@@ -36,7 +36,7 @@ final class SpectralCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override a spectral setting, e.g. --set spectral.k=4, --set spectral.position=endpoint_mean "
-                    + "(keys: graphs, k, variant, position, slnLayer, exampleGraphs, ridge, seed, attentionArrays)")
+                    + "(keys: graphs, k, variant, position, slnLayer, exampleGraphs, ridge, attentionArrays, orders)")
     List<String> overrides = new ArrayList<>();
 
     @Override

@@ -7,16 +7,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import splab.io.AtomicFiles;
+import splab.io.LegacyKeys;
 
 /**
  * Resolves a {@link LabConfig}: the defaults in code, then a JSON file, then {@code key=value} overrides with
@@ -49,6 +53,7 @@ public final class ConfigLoader {
             if (user == null || !user.isObject()) {
                 throw new IllegalArgumentException("config " + file + ": expected a JSON object at the top");
             }
+            LegacyKeys.foldSeedCopies((ObjectNode) user, LabConfig.defaults().seed(), "config " + file);
             merge(tree, (ObjectNode) user, "", "config " + file);
         }
         for (String o : overrides) {
@@ -108,6 +113,10 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("--set '" + assignment + "' is not of the form key=value");
         }
         String key = assignment.substring(0, eq).strip();
+        String legacy = LegacyKeys.seedCopyOverride(key);
+        if (legacy != null) {
+            throw new IllegalArgumentException(legacy);
+        }
         String text = assignment.substring(eq + 1).strip();
         String[] parts = key.split("\\.");
         ObjectNode node = tree;
@@ -177,16 +186,10 @@ public final class ConfigLoader {
     }
 
     private static LabConfig bind(ObjectNode tree) {
-        long seed = tree.path("seed").asLong();
-        for (String section : List.of("train", "spectral")) {
-            long own = tree.path(section).path("seed").asLong();
-            if (own != seed && own != LabConfig.defaults().seed()) {
-                throw new IllegalArgumentException(section + ".seed (" + own + ") differs from seed (" + seed
-                        + "): one seed drives the whole run, set 'seed' instead");
-            }
-        }
         try {
             return JSON.treeToValue(tree, LabConfig.class);
+        } catch (InvalidFormatException e) {
+            throw new IllegalArgumentException(notAllowed(e), e);
         } catch (JsonProcessingException e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof IllegalArgumentException)) {
@@ -194,6 +197,23 @@ public final class ConfigLoader {
             }
             throw new IllegalArgumentException(cause != null ? cause.getMessage() : "config: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** "key 'a.b': 'x' is not one of p, q" for a value outside an enum, else Jackson's own message. */
+    private static String notAllowed(InvalidFormatException e) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            key.append(key.length() == 0 ? "" : ".").append(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
+        }
+        Class<?> type = e.getTargetType();
+        if (type == null || !type.isEnum()) {
+            return "config: key '" + key + "': " + e.getOriginalMessage();
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (Object c : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
+        }
+        return "config: key '" + key + "': '" + e.getValue() + "' is not one of " + allowed + " (either case)";
     }
 
     /** The defaults as a JSON tree, for documentation and tests. */

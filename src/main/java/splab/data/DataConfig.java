@@ -19,11 +19,19 @@ import splab.graph.NodeCountMix;
  * @param trainNMax      0, or the largest n a training graph may have: graphs with more nodes go to the test
  *                       split only (an out-of-distribution test, e.g. train on n <= 8, test on n = 9, 10 too)
  */
-public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability, String nodeMix, int maxNodes,
-        int pairsPerGraph, String labelPath, double testFraction, int trainNMax) {
+public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability, NodeCountMix nodeMix, int maxNodes,
+        int pairsPerGraph, LabelPath labelPath, double testFraction, int trainNMax) {
+
+    /** Which shortest path becomes an example's label. */
+    public enum LabelPath {
+        /** drawn uniformly among all shortest paths */
+        UNIFORM,
+        /** the lexicographically smallest shortest path */
+        SMALLEST
+    }
 
     public static DataConfig defaults() {
-        return new DataConfig(20_000, 3, 10, 0.5, "uniform", 10, 0, "uniform", 0.2, 0);
+        return new DataConfig(20_000, 3, 10, 0.5, NodeCountMix.UNIFORM, 10, 0, LabelPath.UNIFORM, 0.2, 0);
     }
 
     /** Checks every field; the message names the key and the value. */
@@ -44,12 +52,14 @@ public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability,
         if (!(edgeProbability > 0 && edgeProbability <= 1)) {
             throw new IllegalArgumentException("data.edgeProbability must be in (0, 1], got " + edgeProbability);
         }
-        NodeCountMix.parse(nodeMix);
+        if (nodeMix == null) {
+            throw new IllegalArgumentException("data.nodeMix must be uniform or connected, got null");
+        }
         if (pairsPerGraph < 0) {
             throw new IllegalArgumentException("data.pairsPerGraph must be >= 0 (0 = all pairs), got " + pairsPerGraph);
         }
-        if (!labelPath.equals("uniform") && !labelPath.equals("smallest")) {
-            throw new IllegalArgumentException("data.labelPath must be uniform or smallest, got '" + labelPath + "'");
+        if (labelPath == null) {
+            throw new IllegalArgumentException("data.labelPath must be uniform or smallest, got null");
         }
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("data.testFraction must be strictly between 0 and 1 (0 leaves no held-out "
@@ -60,9 +70,5 @@ public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability,
                     + "), got " + trainNMax);
         }
         new Vocabulary(maxNodes);
-    }
-
-    public NodeCountMix mix() {
-        return NodeCountMix.parse(nodeMix);
     }
 }

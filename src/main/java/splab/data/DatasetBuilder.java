@@ -45,7 +45,7 @@ public final class DatasetBuilder {
     /** The {@code config.graphs()} connected graphs of this seed, in order. */
     public List<SmallGraph> sampleGraphs(LongConsumer progress) {
         ConnectedGraphSampler sampler = new ConnectedGraphSampler(config.nMin(), config.nMax(),
-                config.edgeProbability(), config.mix(), seed);
+                config.edgeProbability(), config.nodeMix(), seed);
         List<SmallGraph> graphs = new ArrayList<>(config.graphs());
         for (int i = 0; i < config.graphs(); i++) {
             graphs.add(sampler.next());
@@ -119,7 +119,7 @@ public final class DatasetBuilder {
         List<PathExample> out = new ArrayList<>(pairs.size());
         for (int[] st : pairs) {
             int s = st[0], t = st[1];
-            int[] path = config.labelPath().equals("smallest") ? sp.smallestPath(s, t) : sp.uniformPath(s, t, rng);
+            int[] path = config.labelPath() == DataConfig.LabelPath.SMALLEST ? sp.smallestPath(s, t) : sp.uniformPath(s, t, rng);
             out.add(new PathExample(n, edges, s, t, path, sp.distance(s, t), sp.pathCount(s, t), split));
         }
         return out;

@@ -34,7 +34,7 @@ public final class DecoderBlock extends AbstractBlock {
         norm1 = addChildBlock("ln1", LayerNorm.builder().axis(2).build());
         attention = addChildBlock("attn", new CausalSelfAttention(config));
         norm2 = addChildBlock("ln2", LayerNorm.builder().axis(2).build());
-        mlpIn = addChildBlock("mlp_in", Linear.builder().setUnits(config.mlpWidth()).build());
+        mlpIn = addChildBlock("mlp_in", Linear.builder().setUnits(config.hiddenWidth()).build());
         mlpOut = addChildBlock("mlp_out", Linear.builder().setUnits(config.dModel()).build());
     }
 
@@ -82,7 +82,7 @@ public final class DecoderBlock extends AbstractBlock {
         attention.initialize(manager, dataType, in);
         norm2.initialize(manager, dataType, in);
         mlpIn.initialize(manager, dataType, in);
-        mlpOut.initialize(manager, dataType, new Shape(in.get(0), in.get(1), config.mlpWidth()));
+        mlpOut.initialize(manager, dataType, new Shape(in.get(0), in.get(1), config.hiddenWidth()));
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class PathTransformer extends AbstractBlock {
     private ParameterStore store;
 
     public PathTransformer(ModelConfig config) {
+        config.requireTokens();
         this.config = config;
         tokenEmbedding = addParameter(Parameter.builder().setName("token_embedding")
                 .setType(Parameter.Type.WEIGHT)

@@ -9,7 +9,7 @@ import splab.spectral.Spectrum;
 
 /**
  * The Spectral Line Navigator (SLN, as the lab reads the paper's description). Per graph: take the Laplacian of the line graph
- * L(G) ({@link Config#variant}), decompose it, and embed edge e of G (vertex e of L(G), lab edge order) as
+ * L(G) ({@link Config#laplacian}), decompose it, and embed edge e of G (vertex e of L(G), lab edge order) as
  * {@code x_e = (w_1 φ_1(e), ..., w_k φ_k(e))} over the first k non-trivial eigenvectors (index 1..k in
  * ascending eigenvalue order; fewer when L(G) has fewer than k + 1 vertices), with {@code w_j = 1} or, under
  * {@link Weighting#RESISTANCE}, {@code w_j = 1/sqrt(λ_j)} (then squared distances over all eigenvectors
@@ -32,93 +32,101 @@ public final class SpectralLineNavigator implements Navigator {
     public enum Weighting {
         NONE,
         /** w_j = 1/sqrt(λ_j). */
-        RESISTANCE;
-
-        public static Weighting parse(String s) {
-            return parseEnum(Weighting.class, s, "weighting", "none or resistance");
-        }
+        RESISTANCE
     }
 
     /** How distances to the several edges at t are reduced to one score. */
     public enum DistanceRule {
         MIN,
-        MEAN;
-
-        public static DistanceRule parse(String s) {
-            return parseEnum(DistanceRule.class, s, "distance rule", "min or mean");
-        }
+        MEAN
     }
 
     /** Which of several equally scored neighbours to take. */
     public enum TieRule {
         LOWEST_INDEX,
-        HIGHEST_INDEX;
-
-        public static TieRule parse(String s) {
-            return parseEnum(TieRule.class, s.replace('-', '_'), "tie rule", "lowest_index or highest_index");
-        }
+        HIGHEST_INDEX
     }
 
     /**
-     * SLN settings.
+     * SLN settings: the {@code navigate.sln} section of a lab config, bound as it is (enum values in either case).
      *
-     * @param k         number of non-trivial eigenvectors, >= 1
-     * @param stepLimit most steps per query, >= 1 (a walk without revisits has at most n - 1 anyway)
+     * @param laplacian Laplacian of the line graph L(G) whose eigenvectors embed the edges
+     * @param k         number of lowest non-trivial eigenvectors, >= 1; {@link #ALL_EIGENVECTORS} (0) for all of
+     *                  them (with resistance weighting: effective resistance)
+     * @param weighting {@code none}, or {@code resistance} (coordinates scaled by 1/sqrt(lambda))
+     * @param distance  {@code min} or {@code mean} distance to the target's edges
+     * @param tie       which of several equally scored neighbours to take
+     * @param stepLimit most steps per query, >= 1; {@link #NO_STEP_LIMIT} (0) for no limit beyond never revisiting a
+     *                  node (a walk without revisits has at most n - 1 steps anyway)
      */
-    public record Config(Laplacian.Variant variant, int k, Weighting weighting, DistanceRule distance,
+    public record Config(Laplacian.Variant laplacian, int k, Weighting weighting, DistanceRule distance,
             TieRule tie, int stepLimit) {
         public Config {
-            if (variant == null || weighting == null || distance == null || tie == null) {
-                throw new IllegalArgumentException("SLN config has a missing (null) setting");
+            if (laplacian == null || weighting == null || distance == null || tie == null) {
+                throw new IllegalArgumentException("navigate.sln has a missing (null) setting");
             }
-            if (k < 1) {
-                throw new IllegalArgumentException("SLN needs k >= 1 eigenvectors, got " + k);
+            if (k < 0) {
+                throw new IllegalArgumentException("navigate.sln.k must be >= 1, or 0 for all eigenvectors, got " + k);
             }
-            if (stepLimit < 1) {
-                throw new IllegalArgumentException("step limit must be >= 1, got " + stepLimit);
+            if (stepLimit < 0) {
+                throw new IllegalArgumentException("navigate.sln.stepLimit must be >= 1, or 0 for no limit, got "
+                        + stepLimit);
             }
         }
 
-        /** k meaning "every non-trivial eigenvector" (with resistance weighting: effective resistance). */
-        public static final int ALL_EIGENVECTORS = Integer.MAX_VALUE;
+        /** k meaning "every non-trivial eigenvector". */
+        public static final int ALL_EIGENVECTORS = 0;
+
+        /** stepLimit meaning "no limit". */
+        public static final int NO_STEP_LIMIT = 0;
+
+        /** Eigenvectors used on a line graph with m vertices: k, at most m - 1. */
+        public int eigenvectorsFor(int m) {
+            return Math.max(0, k == ALL_EIGENVECTORS ? m - 1 : Math.min(k, m - 1));
+        }
+
+        /** The step limit as a count ({@code Integer.MAX_VALUE} for none). */
+        public int maxSteps() {
+            return stepLimit == NO_STEP_LIMIT ? Integer.MAX_VALUE : stepLimit;
+        }
 
         /** The paper's reference settings: combinatorial, k = 3, unweighted, min distance, lowest index, no step limit. */
         public static Config defaults() {
             return new Config(Laplacian.Variant.COMBINATORIAL, 3, Weighting.NONE, DistanceRule.MIN,
-                    TieRule.LOWEST_INDEX, Integer.MAX_VALUE);
+                    TieRule.LOWEST_INDEX, NO_STEP_LIMIT);
         }
 
         public Config withK(int newK) {
-            return new Config(variant, newK, weighting, distance, tie, stepLimit);
+            return new Config(laplacian, newK, weighting, distance, tie, stepLimit);
         }
 
-        public Config withVariant(Laplacian.Variant v) {
+        public Config withLaplacian(Laplacian.Variant v) {
             return new Config(v, k, weighting, distance, tie, stepLimit);
         }
 
         public Config withWeighting(Weighting w) {
-            return new Config(variant, k, w, distance, tie, stepLimit);
+            return new Config(laplacian, k, w, distance, tie, stepLimit);
         }
 
         public Config withDistance(DistanceRule d) {
-            return new Config(variant, k, weighting, d, tie, stepLimit);
+            return new Config(laplacian, k, weighting, d, tie, stepLimit);
         }
 
         public Config withTie(TieRule t) {
-            return new Config(variant, k, weighting, distance, t, stepLimit);
+            return new Config(laplacian, k, weighting, distance, t, stepLimit);
         }
 
         public Config withStepLimit(int limit) {
-            return new Config(variant, k, weighting, distance, tie, limit);
+            return new Config(laplacian, k, weighting, distance, tie, limit);
         }
 
         /** e.g. {@code combinatorial,k=3,none,min} (tie rule and step limit only when not the default). */
         public String label() {
-            String s = lower(variant) + ",k=" + (k == ALL_EIGENVECTORS ? "all" : Integer.toString(k)) + "," + lower(weighting) + "," + lower(distance);
+            String s = lower(laplacian) + ",k=" + (k == ALL_EIGENVECTORS ? "all" : Integer.toString(k)) + "," + lower(weighting) + "," + lower(distance);
             if (tie != TieRule.LOWEST_INDEX) {
                 s += "," + lower(tie);
             }
-            if (stepLimit != Integer.MAX_VALUE) {
+            if (stepLimit != NO_STEP_LIMIT) {
                 s += ",limit=" + stepLimit;
             }
             return s;
@@ -147,7 +155,7 @@ public final class SpectralLineNavigator implements Navigator {
     @Override
     public GraphNavigator forGraph(SmallGraph graph) {
         Navigator.checkConnected(graph);
-        return bind(graph, decompose(graph, config.variant()), config);
+        return bind(graph, decompose(graph, config.laplacian()), config);
     }
 
     /**
@@ -156,8 +164,8 @@ public final class SpectralLineNavigator implements Navigator {
      */
     public double[][] edgeEmbedding(SmallGraph graph) {
         Navigator.checkConnected(graph);
-        Decomposition dec = decompose(graph, config.variant());
-        int kk = Math.min(config.k(), dec.m - 1);
+        Decomposition dec = decompose(graph, config.laplacian());
+        int kk = config.eigenvectorsFor(dec.m);
         double[][] x = new double[dec.m][kk];
         for (int e = 0; e < dec.m; e++) {
             for (int j = 0; j < kk; j++) {
@@ -190,7 +198,7 @@ public final class SpectralLineNavigator implements Navigator {
     public static GraphNavigator bind(SmallGraph graph, Decomposition dec, Config config) {
         int n = graph.nodeCount();
         int m = dec.m;
-        int kk = Math.max(0, Math.min(config.k(), m - 1));
+        int kk = config.eigenvectorsFor(m);
         double[] x = new double[m * Math.max(kk, 1)];
         for (int j = 0; j < kk; j++) {
             double w = weight(dec.spectrum.value(j + 1), config.weighting());
@@ -231,7 +239,7 @@ public final class SpectralLineNavigator implements Navigator {
             }
         }
         boolean highest = config.tie() == TieRule.HIGHEST_INDEX;
-        return new GreedyWalk(graph, config.stepLimit(), true) {
+        return new GreedyWalk(graph, config.maxSteps(), true) {
             @Override
             protected int choose(int current, int target, long candidates, long visited) {
                 int best = -1;
@@ -250,13 +258,6 @@ public final class SpectralLineNavigator implements Navigator {
         };
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String s, String what, String expected) {
-        try {
-            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown " + what + " '" + s + "' (expected " + expected + ")");
-        }
-    }
 
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);

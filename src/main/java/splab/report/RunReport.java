@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import splab.navigate.ScoreSheet;
 import splab.analysis.SpectralResults;
 import splab.config.LabConfig;
-import splab.model.ModelSettings;
+import splab.model.ModelConfig;
 import splab.train.TrainConfig;
 
 /**
@@ -80,7 +80,7 @@ public final class RunReport {
         if (config == null) {
             return null;
         }
-        ModelSettings m = config.model();
+        ModelConfig m = config.model();
         TrainConfig t = config.train();
         String objective = t.anyShortestTarget()
                 ? "loss on the probability mass of every valid next node (any shortest path is right)"
@@ -88,7 +88,7 @@ public final class RunReport {
         return String.format(Locale.ROOT,
                 "Model: dModel %d, %d heads, %d layers, %s positions. Training: %,d steps of batch %d, peak lr %s, "
                         + "weight decay %s; %s; pairs drawn with distance exponent %s (1 = the natural mix)%s.",
-                m.dModel(), m.heads(), m.layers(), m.positions(), t.steps(), t.batchSize(), t.learningRate(),
+                m.dModel(), m.heads(), m.layers(), m.positions().name().toLowerCase(Locale.ROOT), t.steps(), t.batchSize(), t.learningRate(),
                 t.weightDecay(), objective, t.distanceExponent(),
                 t.relabelNodes() ? "; node labels redrawn at every draw" : "");
     }

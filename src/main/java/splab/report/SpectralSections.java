@@ -29,7 +29,7 @@ public final class SpectralSections {
         String slnLayer = r.slnLayer();
         report.heading(1, "Spectral analysis (claims 2-4)");
         report.paragraph(String.format(Locale.ROOT, "%d held-out graphs analysed in %.0f s (%s). Layers compared: %s.",
-                r.metrics().get(r.layers().get(0)).get(Condition.TRAINED).size(), r.seconds(), r.config().describe(),
+                r.metrics().get(r.layers().get(0)).get(Condition.TRAINED).size(), r.seconds(), r.config().describe(r.seed()),
                 String.join(", ", r.layers().stream().map(l -> "`" + l + "`").toList())));
         report.paragraph("How it is measured. Each graph is written once (edges and endpoints shuffled with a seeded "
                 + "generator) with a label path, and one forward pass records every layer. An edge's representation is "
@@ -103,7 +103,7 @@ public final class SpectralSections {
         }
 
         if (r.claim2() != null) {
-            Claim2Section.append(report, runDir, r.claim2(), r.config().bootstrap(), r.config().seed());
+            Claim2Section.append(report, runDir, r.claim2(), r.config().bootstrap(), r.seed());
         }
 
         // claim 3

@@ -36,10 +36,10 @@ public final class SpectralStage {
         Checkpoints.State state = Checkpoints.readState(latest);
         try (NDManager manager = NDManager.newBaseManager()) {
             PathTransformer trained = Checkpoints.loadModel(checkpoints, manager);
-            Engine.getInstance().setRandomSeed((int) state.train().seed());
+            Engine.getInstance().setRandomSeed((int) state.seed());
             PathTransformer untrained = PathTransformer.create(state.model(), manager);
             SpectralAnalysis analysis = new SpectralAnalysis(trained, untrained, manager, config.spectral(),
-                    config.navigate().sln().toConfig());
+                    config.seed(), config.navigate().sln());
             int n = Math.min(config.spectral().graphs(), SpectralAnalysis.pickGraphs(test, config.spectral().graphs()).size());
             try (Progress p = new Progress("spectral", n)) {
                 return analysis.run(test, p);

@@ -113,7 +113,7 @@ public final class TrainStage {
 
         Training training;
         if (resume && Checkpoints.latest(checkpoints) != null) {
-            training = Checkpoints.resume(checkpoints, source, config.train());
+            training = Checkpoints.resume(checkpoints, source, config.train(), config.seed());
             truncateMetrics(metricsFile, training.step());
             replayEvaluations(metricsFile, watch);
             String stoppedBefore = stoppedAt(runDir, training.step());
@@ -125,7 +125,7 @@ public final class TrainStage {
             if (Files.exists(metricsFile)) {
                 AtomicFiles.writeString(metricsFile, ""); // a fresh run starts a fresh curve
             }
-            training = Training.start(config.modelConfig(), config.train(), source);
+            training = Training.start(config.model(), config.train(), config.seed(), source);
         }
         try (Training t = training; MetricsLog log = new MetricsLog(metricsFile);
                 Progress progress = new Progress("train steps", config.train().steps())) {

@@ -7,8 +7,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import splab.io.LegacyKeys;
 import splab.model.ModelConfig;
 import splab.model.PathTransformer;
 
@@ -39,8 +42,8 @@ import java.util.stream.Stream;
  */
 public final class Checkpoints {
 
-    /** Contents of state.json. */
-    public record State(long step, long examplesSeen, ModelConfig model, TrainConfig train) {
+    /** Contents of state.json; {@code seed} is the run's seed the training started from. */
+    public record State(long step, long examplesSeen, long seed, ModelConfig model, TrainConfig train) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -73,7 +76,7 @@ public final class Checkpoints {
                 out.writeObject(training.rng);
             }
             JSON.writeValue(tmp.resolve("state.json").toFile(), new State(training.step(), training.examplesSeen,
-                    training.modelConfig(), training.config()));
+                    training.seed(), training.modelConfig(), training.config()));
 
             beforeRename.accept(tmp);
             Path folder = root.resolve(name);
@@ -145,36 +148,55 @@ public final class Checkpoints {
         return t.replaceAll("\\p{Cntrl}", "?");
     }
 
+    /** Reads state.json; one written before the top-level seed existed kept it as {@code train.seed}. */
     public static State readState(Path folder) {
+        Path file = folder.resolve("state.json");
+        JsonNode tree;
         try {
-            return JSON.readValue(folder.resolve("state.json").toFile(), State.class);
+            tree = JSON.readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(folder.resolve("state.json") + " is damaged: "
-                    + printable(e.getOriginalMessage()), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(folder.resolve("state.json") + ": " + e.getMessage(), e);
+            throw stateDamaged(file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder.resolve("state.json") + ": " + AtomicFiles.describe(e), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
+        }
+        if (tree instanceof ObjectNode o) {
+            LegacyKeys.foldSeedCopies(o, null, file.toString());
+        }
+        try {
+            return JSON.treeToValue(tree, State.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw stateDamaged(file, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Resumes the latest checkpoint under {@code root} with its saved training config. */
+    private static IllegalArgumentException stateDamaged(Path file, com.fasterxml.jackson.core.JacksonException e) {
+        return new IllegalArgumentException(file + " is damaged: " + printable(e.getOriginalMessage()), e);
+    }
+
+    /** Resumes the latest checkpoint under {@code root} with its saved training config and seed. */
     public static Training resume(Path root, BatchSource source) {
-        return resume(root, source, null);
+        return resume(root, source, null, null);
     }
 
     /**
      * Resumes the latest checkpoint under {@code root}: the model is rebuilt from the saved config and
      * its parameters, optimizer state, generator state and counters are restored. A non-null
-     * {@code override} replaces the saved training config (e.g. more steps).
+     * {@code override} replaces the saved training config (e.g. more steps); a non-null {@code seed} must be the
+     * seed the checkpoint was trained with.
      */
-    public static Training resume(Path root, BatchSource source, TrainConfig override) {
+    public static Training resume(Path root, BatchSource source, TrainConfig override, Long seed) {
         Path folder = latest(root);
         if (folder == null) {
             throw new IllegalArgumentException("no checkpoint under " + root + " (no LATEST file)");
         }
         State state = readState(folder);
-        Training training = Training.start(state.model(), override == null ? state.train() : override, source);
+        if (seed != null && seed != state.seed()) {
+            throw new IllegalArgumentException("checkpoint " + folder + " was trained with seed " + state.seed()
+                    + ", the run's config says seed " + seed + "; resume with the same seed");
+        }
+        Training training = Training.start(state.model(), override == null ? state.train() : override, state.seed(), source);
         Path reading = folder.resolve("parameters.ndlist");
         try {
             try (InputStream in = Files.newInputStream(reading)) {

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
  * @param minLrRatio final learning rate as a fraction of the peak (cosine decay floor)
  * @param weightDecay decoupled AdamW weight decay, applied to weight matrices and embeddings only
  * @param gradClip global L2 norm above which gradients are scaled down; 0 disables clipping
- * @param seed seed of the engine's generator (initialisation) and of the Java batch generator
  * @param evalInterval steps between evaluations (0: never)
  * @param logInterval steps between metrics lines (0: never)
  * @param threads intra-op threads for PyTorch (0: leave the engine's default)
@@ -42,7 +41,6 @@ public record TrainConfig(
         double minLrRatio,
         double weightDecay,
         double gradClip,
-        long seed,
         long evalInterval,
         long logInterval,
         int threads,
@@ -101,7 +99,7 @@ public record TrainConfig(
      * stalled, the label objective on the natural mix fell behind, 200 warm-up steps learned more slowly).
      */
     public static TrainConfig defaults() {
-        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 1, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false, StopAt.off(), "auto");
+        return new TrainConfig(64, 4_000, 1e-3, 500, 0.1, 0.0, 1.0, 500, 50, 0, 500, 500, true, ANY_SHORTEST, 0.5, false, StopAt.off(), "auto");
     }
 
     /**
@@ -123,7 +121,6 @@ public record TrainConfig(
         public double minLrRatio;
         public double weightDecay;
         public double gradClip;
-        public long seed;
         public long evalInterval;
         public long logInterval;
         public int threads;
@@ -144,7 +141,6 @@ public record TrainConfig(
             minLrRatio = c.minLrRatio;
             weightDecay = c.weightDecay;
             gradClip = c.gradClip;
-            seed = c.seed;
             evalInterval = c.evalInterval;
             logInterval = c.logInterval;
             threads = c.threads;
@@ -159,7 +155,7 @@ public record TrainConfig(
         }
 
         private TrainConfig build() {
-            return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip, seed,
+            return new TrainConfig(batchSize, steps, learningRate, warmupSteps, minLrRatio, weightDecay, gradClip,
                     evalInterval, logInterval, threads, evalExamples, checkpointInterval, bucketByNodeCount, target,
                     distanceExponent, relabelNodes, stopAt, device);
         }

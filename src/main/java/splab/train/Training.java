@@ -33,6 +33,7 @@ public final class Training implements AutoCloseable {
 
     private final ModelConfig modelConfig;
     private final TrainConfig config;
+    private final long seed;
     private final BatchSource source;
     private final NDManager manager;
     private final PathTransformer model;
@@ -48,19 +49,20 @@ public final class Training implements AutoCloseable {
         return JniUtils.getNumThreads();
     }
 
-    private Training(ModelConfig modelConfig, TrainConfig config, BatchSource source) {
+    private Training(ModelConfig modelConfig, TrainConfig config, long seed, BatchSource source) {
         this.modelConfig = modelConfig;
         this.config = config;
+        this.seed = seed;
         this.source = source;
         Engine engine = Engine.getEngine("PyTorch"); // loads the native library before any JNI call
         if (config.threads() > 0) {
             JniUtils.setNumThreads(config.threads());
         }
-        engine.setRandomSeed((int) config.seed());
+        engine.setRandomSeed((int) seed);
         manager = NDManager.newBaseManager(device(config.device()));
         model = PathTransformer.create(modelConfig, manager);
         optimizer = new AdamW(model.getParameters(), manager);
-        rng = new Random(config.seed());
+        rng = new Random(seed);
         padToken = modelConfig.vocabulary().pad();
     }
 
@@ -91,9 +93,12 @@ public final class Training implements AutoCloseable {
         return manager.getDevice();
     }
 
-    /** A fresh run: weights drawn from the seeded engine generator. */
-    public static Training start(ModelConfig modelConfig, TrainConfig config, BatchSource source) {
-        return new Training(modelConfig, config, source);
+    /**
+     * A fresh run: weights drawn from the engine generator seeded with {@code seed}, batches from a Java generator
+     * seeded with it too (the run's one seed).
+     */
+    public static Training start(ModelConfig modelConfig, TrainConfig config, long seed, BatchSource source) {
+        return new Training(modelConfig, config, seed, source);
     }
 
     public PathTransformer model() {
@@ -110,6 +115,11 @@ public final class Training implements AutoCloseable {
 
     public TrainConfig config() {
         return config;
+    }
+
+    /** The run's seed (checkpoints record it; dropout masks derive theirs from it and the step). */
+    public long seed() {
+        return seed;
     }
 
     AdamW optimizer() {
@@ -136,7 +146,7 @@ public final class Training implements AutoCloseable {
         long stepIndex = optimizer.step();
         double lr = config.learningRateAt(stepIndex);
         if (modelConfig.dropout() > 0f) {
-            Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + stepIndex));
+            Engine.getInstance().setRandomSeed((int) (seed * 1_000_003L + stepIndex));
         }
         StepResult result;
         try (NDManager sub = manager.newSubManager()) {

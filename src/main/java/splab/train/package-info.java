@@ -9,7 +9,7 @@
  * {@code Random} it is given, which the loop owns and checkpoints.
  *
  * <pre>{@code
- * try (Training t = Training.start(modelConfig, trainConfig, source);
+ * try (Training t = Training.start(modelConfig, trainConfig, seed, source);
  *      MetricsLog log = new MetricsLog(runDir.resolve("metrics.jsonl"))) {
  *     while (t.step() < trainConfig.steps()) {
  *         t.train(1000, log, evaluator);                 // evaluator may be null

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class BatcherTest {
     private final Vocabulary vocab = new Vocabulary(10);
     private final DatasetBuilder.Dataset ds =
-            new DatasetBuilder(new DataConfig(200, 3, 10, 0.5, "uniform", 10, 3, "uniform", 0.2, 0), 1).sample(x -> { });
+            new DatasetBuilder(new DataConfig(200, 3, 10, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 3, DataConfig.LabelPath.UNIFORM, 0.2, 0), 1).sample(x -> { });
 
     @Test
     void rowsDecodeToPoolExamplesWithPathStartMarked() {

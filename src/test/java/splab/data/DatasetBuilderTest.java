@@ -20,7 +20,8 @@ import splab.graph.SmallGraph;
 class DatasetBuilderTest {
 
     static DataConfig config(int graphs, int pairs, String label) {
-        return new DataConfig(graphs, 3, 8, 0.5, "uniform", 10, pairs, label, 0.3, 0);
+        return new DataConfig(graphs, 3, 8, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, pairs,
+                DataConfig.LabelPath.valueOf(label.toUpperCase(java.util.Locale.ROOT)), 0.3, 0);
     }
 
     @Test
@@ -101,7 +102,8 @@ class DatasetBuilderTest {
 
     @Test
     void refusesGraphsTooBigForTheVocabularyOrDisconnected() {
-        DatasetBuilder b = new DatasetBuilder(new DataConfig(1, 3, 5, 0.5, "uniform", 5, 0, "uniform", 0.2, 0), 1);
+        DatasetBuilder b = new DatasetBuilder(new DataConfig(1, 3, 5, 0.5, splab.graph.NodeCountMix.UNIFORM, 5, 0,
+                DataConfig.LabelPath.UNIFORM, 0.2, 0), 1);
         SmallGraph six = SmallGraph.of(6, new int[][] {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}});
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.build(List.of(six), x -> { }))
                 .getMessage().contains("vocabulary holds 5"));
@@ -112,24 +114,24 @@ class DatasetBuilderTest {
 
     @Test
     void outOfDistributionGraphsGoToTestOnly() {
-        DataConfig c = new DataConfig(300, 3, 8, 0.5, "uniform", 10, 2, "uniform", 0.2, 6);
+        DataConfig c = new DataConfig(300, 3, 8, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 2, DataConfig.LabelPath.UNIFORM, 0.2, 6);
         DatasetBuilder.Dataset ds = new DatasetBuilder(c, 3).sample(x -> { });
         assertTrue(ds.train().stream().allMatch(e -> e.n() <= 6));
         assertTrue(ds.test().stream().anyMatch(e -> e.n() == 8));
         assertTrue(ds.test().stream().anyMatch(e -> e.n() <= 6), "small classes are still split by class");
         assertEquals(0, ds.stats().overlappingClasses());
-        assertThrows(IllegalArgumentException.class, () -> new DataConfig(10, 3, 8, 0.5, "uniform", 10, 0, "uniform", 0.2, 2));
+        assertThrows(IllegalArgumentException.class, () -> new DataConfig(10, 3, 8, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 0, DataConfig.LabelPath.UNIFORM, 0.2, 2));
     }
 
     @Test
     void configChecksNameTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DataConfig(10, 8, 5, 0.5, "uniform", 10, 0, "uniform", 0.2, 0));
+                () -> new DataConfig(10, 8, 5, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 0, DataConfig.LabelPath.UNIFORM, 0.2, 0));
         assertTrue(e.getMessage().contains("data.nMin (8) is greater than data.nMax (5)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new DataConfig(10, 3, 12, 0.5, "uniform", 10, 0, "uniform", 0.2, 0));
+                () -> new DataConfig(10, 3, 12, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 0, DataConfig.LabelPath.UNIFORM, 0.2, 0));
         assertTrue(e.getMessage().contains("data.maxNodes = 10"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new DataConfig(10, 3, 5, 0.5, "zipf", 10, 0, "uniform", 0.2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DataConfig(10, 3, 5, 0.5, null, 10, 0, DataConfig.LabelPath.UNIFORM, 0.2, 0));
     }
 
     static List<SmallGraph> distinctGraphs(List<PathExample> examples) {

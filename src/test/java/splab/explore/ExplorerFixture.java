@@ -27,7 +27,8 @@ final class ExplorerFixture {
     }
 
     static ExplorerData build(Path runDir) {
-        List<PathExample> test = new DatasetBuilder(new DataConfig(400, 4, 8, 0.5, "uniform", 10, 0, "uniform", 0.3, 0), 5)
+        List<PathExample> test = new DatasetBuilder(new DataConfig(400, 4, 8, 0.5, splab.graph.NodeCountMix.UNIFORM, 10, 0,
+                DataConfig.LabelPath.UNIFORM, 0.3, 0), 5)
                 .sample(x -> { }).test();
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getEngine("PyTorch").setRandomSeed(3);

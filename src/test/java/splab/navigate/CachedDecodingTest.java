@@ -49,7 +49,7 @@ class CachedDecodingTest {
         SyntheticPaths source = new SyntheticPaths(10, 3, nMax, 0.5, model.maxSeqLen());
         TrainConfig recipe = TrainConfig.defaults().with(c -> {
                 c.learningRate = 3e-3; c.batchSize = 16; c.steps = steps; c.warmupSteps = 5; c.evalInterval = 0;
-                c.logInterval = 0; c.threads = 1; c.seed = 7;
+                c.logInterval = 0; c.threads = 1;
         });
         ConnectedGraphSampler sampler = new ConnectedGraphSampler(3, nMax, 0.5, NodeCountMix.UNIFORM, 99);
         List<SmallGraph> graphs = new ArrayList<>();
@@ -57,7 +57,7 @@ class CachedDecodingTest {
             graphs.add(sampler.next());
         }
         List<Query> queries = NavigatorScores.allPairs(graphs);
-        try (Training t = Training.start(model, recipe, source); NDManager m = NDManager.newBaseManager()) {
+        try (Training t = Training.start(model, recipe, 7, source); NDManager m = NDManager.newBaseManager()) {
             t.train(steps, null, null);
             TransformerNavigator navigator = new TransformerNavigator(t.model(), 10, 1, 16);
             int[][] prompts = queries.stream().map(navigator::prompt).toArray(int[][]::new);

@@ -31,7 +31,7 @@ class CheckpointWriteFailureTest {
             c.logInterval = 0;
             c.threads = 1;
         });
-        try (Training t = Training.start(ModelConfig.of(ModelConfig.vocabSizeFor(10), 32, 16, 2), config, source)) {
+        try (Training t = Training.start(ModelConfig.of(ModelConfig.vocabSizeFor(10), 32, 16, 2), config, 1, source)) {
             t.trainStep();
             Path first = Checkpoints.save(t, root);
             t.trainStep();

@@ -27,7 +27,7 @@ class DeviceTest {
                 c.batchSize = 4; c.steps = 3; c.warmupSteps = 1; c.evalInterval = 0; c.logInterval = 0; c.threads = 1;
                 c.device = "cpu";
         });
-        try (Training t = Training.start(ModelConfig.of(ModelConfig.vocabSizeFor(10), 32, 16, 2), config, source)) {
+        try (Training t = Training.start(ModelConfig.of(ModelConfig.vocabSizeFor(10), 32, 16, 2), config, 1, source)) {
             assertEquals(Device.cpu(), t.device());
             t.trainStep();
             int parameters = 0;

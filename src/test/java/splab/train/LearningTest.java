@@ -26,7 +26,7 @@ class LearningTest {
                 c.learningRate = 3e-3; c.weightDecay = 0.1; c.batchSize = 64; c.steps = 1500; c.warmupSteps = 50;
                 c.evalInterval = 0; c.logInterval = 0;
         });
-        try (Training t = Training.start(model, config, source)) {
+        try (Training t = Training.start(model, config, 1, source)) {
             t.train(config.steps(), null, null);
             TokenBatch test = source.next(256, new Random(12345));
             int[][] prompts = new int[test.size()][];

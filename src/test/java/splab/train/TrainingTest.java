@@ -34,13 +34,13 @@ class TrainingTest {
     private static TrainConfig smallTraining(long steps) {
         return TrainConfig.defaults().with(c -> {
                 c.learningRate = 3e-3; c.batchSize = 16; c.steps = steps; c.warmupSteps = 5; c.evalInterval = 0;
-                c.logInterval = 0; c.threads = 1; c.seed = 7;
+                c.logInterval = 0; c.threads = 1;
         });
     }
 
     @Test
     void aFewStepsReduceTheLoss() {
-        try (Training t = Training.start(smallModel(), smallTraining(40), SOURCE)) {
+        try (Training t = Training.start(smallModel(), smallTraining(40), 7, SOURCE)) {
             List<Float> losses = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 losses.add(t.trainStep().loss());
@@ -53,7 +53,7 @@ class TrainingTest {
 
     @Test
     void stepsLeaveNoArraysBehindInTheModelManager() {
-        try (Training t = Training.start(smallModel(), smallTraining(10), SOURCE)) {
+        try (Training t = Training.start(smallModel(), smallTraining(10), 7, SOURCE)) {
             t.trainStep();
             int before = t.manager().getManagedArrays().size();
             for (int i = 0; i < 4; i++) {
@@ -70,7 +70,7 @@ class TrainingTest {
         TrainConfig config = smallTraining(300).with(c -> {
                 c.learningRate = 3e-3; c.weightDecay = 0; c.warmupSteps = 10;
         });
-        try (Training t = Training.start(smallModel(), config, same)) {
+        try (Training t = Training.start(smallModel(), config, 7, same)) {
             StepResult r = null;
             for (int i = 0; i < 300; i++) {
                 r = t.trainStep();
@@ -118,10 +118,10 @@ class TrainingTest {
     void dropoutChangesTheTrainingLoss() {
         float plain;
         float dropped;
-        try (Training t = Training.start(smallModel(), smallTraining(2), SOURCE)) {
+        try (Training t = Training.start(smallModel(), smallTraining(2), 7, SOURCE)) {
             plain = t.trainStep().loss();
         }
-        try (Training t = Training.start(smallModel().withDropout(0.3f), smallTraining(2), SOURCE)) {
+        try (Training t = Training.start(smallModel().withDropout(0.3f), smallTraining(2), 7, SOURCE)) {
             dropped = t.trainStep().loss();
         }
         assertTrue(plain != dropped, "dropout should perturb the forward pass");
@@ -132,7 +132,7 @@ class TrainingTest {
         TrainConfig config = smallTraining(n).with(c -> { c.warmupSteps = 2; });
         float[] straightLosses = new float[n];
         List<float[]> straightParams;
-        try (Training t = Training.start(model, config, SOURCE)) {
+        try (Training t = Training.start(model, config, 7, SOURCE)) {
             for (int i = 0; i < n; i++) {
                 straightLosses[i] = t.trainStep().loss();
             }
@@ -140,7 +140,7 @@ class TrainingTest {
         }
 
         float[] resumedLosses = new float[n];
-        try (Training t = Training.start(model, config, SOURCE)) {
+        try (Training t = Training.start(model, config, 7, SOURCE)) {
             for (int i = 0; i < n / 2; i++) {
                 resumedLosses[i] = t.trainStep().loss();
             }
@@ -171,7 +171,7 @@ class TrainingTest {
     void metricsLogWritesOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("metrics.jsonl");
         TrainConfig config = smallTraining(4).with(c -> { c.evalInterval = 2; c.logInterval = 1; });
-        try (Training t = Training.start(smallModel(), config, SOURCE); MetricsLog log = new MetricsLog(file)) {
+        try (Training t = Training.start(smallModel(), config, 7, SOURCE); MetricsLog log = new MetricsLog(file)) {
             t.train(10, log, tr -> java.util.Map.of("eval_acc", 0.5));
         }
         List<String> lines = Files.readAllLines(file);
