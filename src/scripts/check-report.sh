@@ -9,12 +9,8 @@ run="${1:?usage: check-report.sh RUN_DIR [SCREENSHOT]}"
 shot="${2:-$run/figures/report-screenshot.png}"
 html="$(cd "$run" && pwd)/report.html"
 [ -f "$html" ] || { echo "check-report: no report.html in $run" >&2; exit 2; }
-browser="$(command -v chromium || command -v chromium-browser || true)"
-[ -n "$browser" ] || { echo "check-report: chromium not found (apt-get install chromium)" >&2; exit 2; }
-profile="$(mktemp -d)"
-trap 'rm -rf "$profile"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
-       --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$profile")
+check=check-report
+. "$(dirname "$0")/chromium-env.sh"
 
 dom="$("$browser" "${flags[@]}" --dump-dom "file://$html" 2>/dev/null)"
 for needle in "Navigators on the same held-out pairs" "Training" "<table" "data:image/png;base64,"; do

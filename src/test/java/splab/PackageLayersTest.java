@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class PackageLayersTest {
     /** Bottom to top; the README's architecture section draws the same order. */
     static final List<String> LAYERS = List.of("io", "graph", "spectral", "data", "model", "train", "navigate",
-            "analysis", "config", "report", "stage", "sweep", "bench", "cli");
+            "analysis", "config", "report", "explore", "stage", "sweep", "bench", "cli");
 
     private static final Pattern EDGE = Pattern.compile("^\\s*splab\\.(\\w+)\\s+->\\s+splab\\.(\\w+)\\s");
 

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import splab.spectral.EigenTarget;
+import splab.spectral.IncidenceDecomposition;
 import splab.spectral.EmbeddingComparison;
 import splab.spectral.LinearProbe;
 import splab.spectral.RandomEdgeGraphs;
@@ -89,16 +90,19 @@ public final class SpectralAnalysis {
         return List.copyOf(layers);
     }
 
-    /** The first example of each distinct graph with at least 3 edges, up to {@code limit} graphs, in file order. */
+    /**
+     * The first example of each isomorphism class with at least 3 edges, up to {@code limit} graphs, in file order
+     * (two labellings of one graph would count one graph twice in every average).
+     */
     public static List<PathExample> pickGraphs(List<PathExample> test, int limit) {
-        Set<SmallGraph> seen = new LinkedHashSet<>();
+        Set<splab.graph.Certificate> seen = new LinkedHashSet<>();
         List<PathExample> out = new ArrayList<>();
         for (PathExample e : test) {
             if (out.size() >= limit) {
                 break;
             }
             SmallGraph g = e.graph();
-            if (g.edgeCount() >= 3 && g.isConnected() && seen.add(g)) {
+            if (g.edgeCount() >= 3 && g.isConnected() && seen.add(splab.graph.CanonicalForm.certificate(g))) {
                 out.add(e);
             }
         }
@@ -114,13 +118,20 @@ public final class SpectralAnalysis {
         }
         int slnIndex = config.slnLayer() < 0 ? layers.size() - 1 : config.slnLayer();
         SpectralTally tally = new SpectralTally(layers, trained.config().layers(), trained.config().heads());
+        Claim2Tally claim2 = new Claim2Tally(layers, config.seed());
+        List<Claim2Interventions.Graph> edited = new ArrayList<>();
+        Map<SmallGraph, List<int[]>> queries = Claim2Interventions.queriesByGraph(test, config.interventionQueries());
         Random nullRng = new Random(config.seed() * 31 + 7);
         for (int gi = 0; gi < picked.size(); gi++) {
-            analyseGraph(gi, picked.get(gi), slnIndex, nullRng, tally);
+            analyseGraph(gi, picked.get(gi), slnIndex, nullRng, tally, claim2, edited, queries);
             progress.accept(gi + 1);
         }
         List<ScoreSheet> sheets = scoreNavigators(test, tally.learned(), tally.learnedUntrained(), layers.get(slnIndex));
-        return tally.results(config, layers(), sheets, layers.get(slnIndex), picked, (System.nanoTime() - start) / 1e9);
+        Claim2Results.Interventions iv = config.interventionQueries() == 0 ? null
+                : new Claim2Interventions(trained, manager, Claim2Tally.paperLayer(layers)).run(edited,
+                        config.interventionControls(), config.seed());
+        return tally.results(config, layers(), sheets, layers.get(slnIndex), picked, (System.nanoTime() - start) / 1e9,
+                claim2.results(iv));
     }
 
     /** One graph's tokens in one edge order and both models' activations on them. */
@@ -140,7 +151,8 @@ public final class SpectralAnalysis {
     }
 
     /** Compares every layer of one graph under the four conditions and measures its attention. */
-    private void analyseGraph(int gi, PathExample ex, int slnIndex, Random nullRng, SpectralTally tally) {
+    private void analyseGraph(int gi, PathExample ex, int slnIndex, Random nullRng, SpectralTally tally, Claim2Tally claim2,
+            List<Claim2Interventions.Graph> edited, Map<SmallGraph, List<int[]>> queries) {
         SmallGraph g = ex.graph();
         List<Recording> orders = recordOrders(gi, ex);
         Recording first = orders.get(0);
@@ -148,8 +160,11 @@ public final class SpectralAnalysis {
         EigenTarget target = EigenTarget.of(g, config.variant(), config.k());
         SmallGraph other = RandomEdgeGraphs.sample(g.nodeCount(), g.edgeCount(), nullRng);
         EigenTarget otherTarget = EigenTarget.of(other, config.variant(), config.k());
-        GraphMetrics endpointNull = measure(gi, g, endpointSums(g, trained.config().dModel(), nullRng), target);
+        GraphMetrics endpointNull = measure(gi, g, IncidenceDecomposition.randomEndpointSums(g, trained.config().dModel(), nullRng), target);
         tally.addTarget(target);
+        ActivationRecorder.Activation embed = first.trained().get(ActivationRecorder.embed());
+        claim2.addGraph(g, target, EdgeRepresentations.extract(embed.data(), embed.shape(), 0, first.positions(),
+                EdgeRepresentations.Position.ENDPOINT_MEAN)); // (E[u] + E[v]) / 2: the embedding table alone
         Map<String, double[][]> pcs = new LinkedHashMap<>();
         Map<String, double[][]> corrs = new LinkedHashMap<>();
         for (int li = 0; li < layers.size(); li++) {
@@ -161,6 +176,13 @@ public final class SpectralAnalysis {
                     Condition.RANDOM_GRAPH, measure(gi, g, rt, otherTarget), Condition.ENDPOINT_SUM, endpointNull));
             if (li == slnIndex) {
                 tally.addLearned(g, rt, ru);
+            }
+            claim2.addLayer(layer, rt, ru);
+            if (layer.equals(Claim2Tally.paperLayer(layers)) && config.interventionQueries() > 0) {
+                int[] prefix = java.util.Arrays.copyOf(first.tokens(), pathStart - 3); // up to <q>
+                int[] edgeTokens = java.util.Arrays.stream(first.positions()).mapToInt(p -> p[2]).toArray();
+                edited.add(new Claim2Interventions.Graph(g, prefix, edgeTokens, target.vectors(), rt,
+                        queries.getOrDefault(g, List.of())));
             }
             pcs.put(layer, EmbeddingComparison.pca(rt, target.k()).scores());
             corrs.put(layer, mt.absCorr());
@@ -232,24 +254,6 @@ public final class SpectralAnalysis {
                 acc.add(layer, h, ex.distance(), AttentionAnalysis.at(a.data(), a.shape(), 0, h, q, currentKeys, targetKeys));
             }
         }
-    }
-
-    /** r_e = x_u + x_v for Gaussian node vectors x (the incidence-only null). */
-    static double[][] endpointSums(SmallGraph g, int d, Random rng) {
-        double[][] x = new double[g.nodeCount()][d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        double[][] r = new double[g.edgeCount()][d];
-        for (int e = 0; e < r.length; e++) {
-            int[] uv = g.edge(e);
-            for (int j = 0; j < d; j++) {
-                r[e][j] = x[uv[0]][j] + x[uv[1]][j];
-            }
-        }
-        return r;
     }
 
     private ActivationRecorder record(PathTransformer model, int[] tokens) {

@@ -24,9 +24,14 @@ import splab.spectral.LinearProbe;
  * @param orders        random edge orders per graph whose edge representations are averaged (>= 1). Attention is
  *                      causal, so an edge written early has seen few others; averaging over orders gives each edge
  *                      a representation of the whole graph on average. Attention is measured on the first order.
+ * @param interventionQueries held-out queries per analysed graph decoded under each claim-2 edit (0 turns the
+ *                      interventions off)
+ * @param interventionControls random incidence-span subspaces drawn as the control of the spectral removal
+ * @param bootstrap     resamples of the paired bootstrap intervals of the claim-2 comparisons
  */
 public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeRepresentations.Position position,
-        int slnLayer, int exampleGraphs, double ridge, long seed, int attentionArrays, int orders) {
+        int slnLayer, int exampleGraphs, double ridge, long seed, int attentionArrays, int orders,
+        int interventionQueries, int interventionControls, int bootstrap) {
 
     public SpectralConfig {
         if (graphs < 1) {
@@ -47,6 +52,10 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
         if (exampleGraphs < 0 || attentionArrays < 0) {
             throw new IllegalArgumentException("spectral.exampleGraphs and spectral.attentionArrays must be >= 0");
         }
+        if (interventionQueries < 0 || interventionControls < 0 || bootstrap < 1) {
+            throw new IllegalArgumentException("spectral.interventionQueries and spectral.interventionControls must be >= 0 "
+                    + "and spectral.bootstrap >= 1, got " + interventionQueries + ", " + interventionControls + ", " + bootstrap);
+        }
         if (!(ridge >= 0)) {
             throw new IllegalArgumentException("spectral.ridge must be >= 0 (0 = chosen per graph), got " + ridge);
         }
@@ -54,17 +63,18 @@ public record SpectralConfig(int graphs, int k, Laplacian.Variant variant, EdgeR
 
     public static SpectralConfig defaults() {
         return new SpectralConfig(200, 3, Laplacian.Variant.COMBINATORIAL, EdgeRepresentations.Position.EDGE_TOKEN,
-                -1, 3, 0, 1, 20, 1);
+                -1, 3, 0, 1, 20, 1, 3, 20, 2000);
     }
 
     /** The same settings with another seed (the run's one seed drives the nulls too). */
     public SpectralConfig withSeed(long newSeed) {
         return new SpectralConfig(graphs, k, variant, position, slnLayer, exampleGraphs, ridge, newSeed,
-                attentionArrays, orders);
+                attentionArrays, orders, interventionQueries, interventionControls, bootstrap);
     }
 
     public static List<String> keys() {
-        return new ArrayList<>(List.of("graphs", "k", "variant", "position", "slnLayer", "exampleGraphs", "ridge", "seed", "attentionArrays", "orders"));
+        return new ArrayList<>(List.of("graphs", "k", "variant", "position", "slnLayer", "exampleGraphs", "ridge", "seed", "attentionArrays", "orders",
+                "interventionQueries", "interventionControls", "bootstrap"));
     }
 
     /** One line for reports. */

@@ -20,11 +20,12 @@ import splab.navigate.ScoreSheet;
  * @param arrays      flat arrays for .npy export
  * @param heads       attention heads per layer
  * @param seconds     wall time of the analysis
+ * @param claim2      the claim-2 figures: incidence decomposition, stronger nulls, interventions
  */
 public record SpectralResults(SpectralConfig config, List<String> layers,
         Map<String, Map<Condition, List<GraphMetrics>>> metrics,
         Map<Condition, List<AttentionAnalysis.Row>> attention, List<ScoreSheet> navigators, String slnLayer,
-        List<Example> examples, ExportArrays arrays, int heads, double seconds) {
+        List<Example> examples, ExportArrays arrays, int heads, double seconds, Claim2Results claim2) {
 
     /** What the edge representations are compared with. */
     public enum Condition {

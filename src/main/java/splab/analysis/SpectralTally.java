@@ -105,11 +105,11 @@ final class SpectralTally {
     }
 
     SpectralResults results(SpectralConfig config, List<String> layers, List<ScoreSheet> sheets, String slnLayer,
-            List<PathExample> picked, double seconds) {
+            List<PathExample> picked, double seconds, Claim2Results claim2) {
         Map<Condition, List<AttentionAnalysis.Row>> att = new EnumMap<>(Condition.class);
         attention.forEach((c, acc) -> att.put(c, acc.rows()));
         return new SpectralResults(config, layers, metrics, att, sheets, slnLayer, examples, pack(picked), heads,
-                seconds);
+                seconds, claim2);
     }
 
     private SpectralResults.ExportArrays pack(List<PathExample> picked) {

@@ -1,6 +1,5 @@
 package splab.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,11 +39,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path configFile = run.resolve("config.json");
-        if (!Files.exists(configFile)) {
-            throw new IllegalArgumentException(run + " is not a run folder (no config.json)");
-        }
-        LabConfig config = ConfigLoader.load(configFile, List.of());
+        LabConfig config = ConfigLoader.ofRun(run);
         List<Query> queries = QuerySource.fromExamples(DatasetFiles.readTest(QuerySource.datasetDir(data != null ? data : run)));
         try (NDManager manager = NDManager.newBaseManager()) {
             PathTransformer model = Checkpoints.loadModel(run.resolve("checkpoints"), manager);

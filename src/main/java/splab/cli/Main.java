@@ -16,7 +16,8 @@ import splab.sweep.LaunchOptions;
 @Command(name = "splab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "How does a small decoder-only transformer find shortest paths in graphs?",
         subcommands = {RunCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
-            NavigateCommand.class, SpectralCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            NavigateCommand.class, SpectralCommand.class, ExploreCommand.class, SweepCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -74,14 +75,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage()
+            err.println(ex.getCommandLine().getCommandName() + ": " + oneLine(ex.getMessage())
                     + " (see " + qualifiedName(ex.getCommandLine()) + " --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean badInput = ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException;
-            err.println(qualifiedName(commandLine) + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            err.println(qualifiedName(commandLine) + ": " + oneLine(ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             if (System.getenv("SPLAB_DEBUG") != null) {
                 ex.printStackTrace(err);
             } else if (!badInput) {
@@ -90,6 +91,24 @@ public final class Main implements Runnable {
             return badInput ? 2 : 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * An error message as one printable line: line breaks (a parser's appended location, say) become "; " and other
+     * control characters from the input (ESC, BEL, ...) are shown as \\xNN instead of reaching the terminal.
+     */
+    static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder();
+        String text = message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** DJL reads these as environment variables or system properties; set them unless the user did. */

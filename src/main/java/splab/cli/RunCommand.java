@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import splab.stage.DataStage;
+import splab.stage.ExploreStage;
 import splab.stage.NavigateStage;
 import splab.stage.ReportStage;
 import splab.stage.SpectralStage;
@@ -29,7 +30,8 @@ import splab.train.Checkpoints;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the lab's main job (default: the embedded default config) into runs/NAME.",
             "Stages: data, train, navigate (the model beside bfs, sln, steinerberger and random on the same held-out "
-                + "pairs), spectral (edge representations and attention against the line-graph spectrum), report.html.",
+                + "pairs), spectral (edge representations and attention against the line-graph spectrum), report.html and "
+                + "explorer.html.",
             "A rerun into the same folder continues from the stages already finished."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -42,12 +44,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabConfig config = configOptions.resolve(List.of());
         Path dir = out != null ? out : Path.of("runs", runName());
+        try (splab.io.RunLock lock = splab.io.RunLock.acquire(dir, "splab run")) {
+            return run(config, dir);
+        }
+    }
+
+    private int run(LabConfig config, Path dir) throws Exception {
         Path configFile = dir.resolve("config.json");
         // compared as configs, not as text: a folder written before a key existed still matches its defaults
         if (Files.exists(configFile) && !ConfigLoader.load(configFile, List.of()).equals(config)) {
             throw new IllegalArgumentException(dir + " holds a run with another config; choose another --out or remove it");
         }
-        splab.io.AtomicFiles.ensureWritableDirectory(dir);
         ConfigLoader.save(config, configFile);
         Provenance prov = Provenance.start("run", configOptions.arguments(), config.seed());
 
@@ -79,7 +86,10 @@ final class RunCommand implements Callable<Integer> {
         List<splab.analysis.SpectralResults> spectral = new java.util.ArrayList<>();
         stage("spectral", () -> spectral.add(SpectralStage.run(config, dir)));
         prov.time("spectralDoneSeconds");
-        stage("report", () -> ReportStage.run(config, dir, sheets.get(0), spectral.get(0)));
+        stage("report", () -> {
+            ReportStage.run(config, dir, sheets.get(0), spectral.get(0));
+            System.out.println(ExploreStage.run(config, dir, null, ExploreStage.DEFAULT_PER_GRAPH, System.out).describe());
+        });
         prov.time("reportDoneSeconds");
         prov.save(dir.resolve("run.json"));
 
@@ -98,14 +108,25 @@ final class RunCommand implements Callable<Integer> {
         return c.pairs() == 0 ? "-" : String.format("%.4f (%d pairs)", c.accuracy(), c.pairs());
     }
 
-    /** Subspace alignment of the last layer's edge representations against its nulls, one line. */
+    /** Alignment with the spectrum at the paper's layer 1 (the first block's output) and at the last layer. */
     private static String spectralSummary(splab.analysis.SpectralResults r) {
-        String layer = r.layers().get(r.layers().size() - 1);
-        StringBuilder sb = new StringBuilder("  alignment with the L(G) spectrum at " + layer + ":");
-        for (var e : r.metrics().get(layer).entrySet()) {
-            double mean = e.getValue().stream().mapToDouble(m -> m.alignment()).filter(x -> !Double.isNaN(x))
-                    .average().orElse(Double.NaN);
-            sb.append(String.format(java.util.Locale.ROOT, "  %s %.3f", e.getKey().name().toLowerCase(java.util.Locale.ROOT), mean));
+        StringBuilder sb = new StringBuilder();
+        String last = r.layers().get(r.layers().size() - 1);
+        String paper = r.claim2() != null ? r.claim2().paperLayer() : last;
+        for (String layer : paper.equals(last) ? List.of(last) : List.of(paper, last)) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("  alignment with the L(G) spectrum at ").append(layer)
+                    .append(layer.equals(paper) ? " (the paper's layer 1):" : " (last layer):");
+            for (var e : r.metrics().get(layer).entrySet()) {
+                double mean = e.getValue().stream().mapToDouble(m -> m.alignment()).filter(x -> !Double.isNaN(x))
+                        .average().orElse(Double.NaN);
+                sb.append(String.format(java.util.Locale.ROOT, "  %s %.3f", e.getKey().key(), mean));
+            }
+        }
+        if (r.claim2() != null) {
+            double tok = splab.analysis.Claim2Verdict.mean(r.claim2().get(paper, "alignment:token_embedding"));
+            double matched = splab.analysis.Claim2Verdict.mean(r.claim2().get(paper, "alignment:endpoint_matched"));
+            sb.append(String.format(java.util.Locale.ROOT, "%n  claim 2 nulls at %s: token_embedding %.3f  endpoint_matched %.3f"
+                    + " (verdict in the report)", paper, tok, matched));
         }
         return sb.toString();
     }

@@ -13,6 +13,8 @@ import splab.stage.DataStage;
 import splab.stage.TrainStage;
 import splab.config.ConfigLoader;
 import splab.config.LabConfig;
+import splab.config.ResumeCheck;
+import splab.io.RunLock;
 import splab.config.Provenance;
 import splab.data.DatasetFiles;
 
@@ -50,10 +52,22 @@ final class TrainCommand implements Callable<Integer> {
             configOptions.config = saved;
         }
         config = configOptions.resolve(List.of());
-        splab.io.AtomicFiles.ensureWritableDirectory(dir);
-        if (out != null && Files.exists(dir.resolve("checkpoints"))) {
-            throw new IllegalArgumentException(dir + " already holds a training run; use --resume " + dir + " or another --out");
+        if (resume != null) {
+            ResumeCheck.check(ConfigLoader.load(configOptions.config, List.of()), config, "train --resume " + resume);
         }
+        try (RunLock lock = RunLock.acquire(dir, "splab train")) {
+            if (out != null && Files.exists(dir.resolve("checkpoints"))) {
+                throw new IllegalArgumentException(dir + " already holds a training run; use --resume " + dir + " or another --out");
+            }
+            if (out != null && Files.exists(dir.resolve("config.json"))
+                    && !ConfigLoader.load(dir.resolve("config.json"), List.of()).equals(config)) {
+                throw new IllegalArgumentException(dir + " holds a run with another config; choose another --out or remove it");
+            }
+            return train(dir, config);
+        }
+    }
+
+    private int train(Path dir, LabConfig config) {
         ConfigLoader.save(config, dir.resolve("config.json"));
         Provenance prov = Provenance.start(resume != null ? "train --resume" : "train", configOptions.arguments(), config.seed());
         if (!Files.exists(dir.resolve("data").resolve(DatasetFiles.STATS_FILE))) {

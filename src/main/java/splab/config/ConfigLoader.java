@@ -56,6 +56,15 @@ public final class ConfigLoader {
         return bind(tree);
     }
 
+    /** The saved config of a run folder ({@code DIR/config.json}); an error when the folder holds none. */
+    public static LabConfig ofRun(Path runDir) {
+        Path file = runDir.resolve("config.json");
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(runDir + " is not a run folder (no config.json)");
+        }
+        return load(file, List.of());
+    }
+
     /** Writes the resolved config, every key included, atomically. */
     public static void save(LabConfig config, Path file) {
         AtomicFiles.write(file, w -> JSON.writeValue(w, config));

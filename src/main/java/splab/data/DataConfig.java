@@ -28,8 +28,8 @@ public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability,
 
     /** Checks every field; the message names the key and the value. */
     public DataConfig {
-        if (graphs < 0) {
-            throw new IllegalArgumentException("data.graphs must be >= 0, got " + graphs);
+        if (graphs < 1) {
+            throw new IllegalArgumentException("data.graphs must be at least 1, got " + graphs);
         }
         if (nMin < 2) {
             throw new IllegalArgumentException("data.nMin must be >= 2 (a query needs two nodes), got " + nMin);
@@ -51,8 +51,9 @@ public record DataConfig(int graphs, int nMin, int nMax, double edgeProbability,
         if (!labelPath.equals("uniform") && !labelPath.equals("smallest")) {
             throw new IllegalArgumentException("data.labelPath must be uniform or smallest, got '" + labelPath + "'");
         }
-        if (!(testFraction >= 0 && testFraction <= 1)) {
-            throw new IllegalArgumentException("data.testFraction must be in [0, 1], got " + testFraction);
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("data.testFraction must be strictly between 0 and 1 (0 leaves no held-out "
+                    + "graphs, 1 no training graphs), got " + testFraction);
         }
         if (trainNMax < 0 || (trainNMax > 0 && trainNMax < nMin)) {
             throw new IllegalArgumentException("data.trainNMax must be 0 (off) or at least data.nMin (" + nMin

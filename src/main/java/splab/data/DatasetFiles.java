@@ -111,6 +111,8 @@ public final class DatasetFiles {
                     String split = e.split() == null ? null : sharedSplits.computeIfAbsent(e.split(), k -> k);
                     out.add(edges == e.edges() && split == e.split() ? e : new PathExample(e.n(), edges, e.source(),
                             e.target(), e.path(), e.distance(), e.shortestPaths(), split));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": malformed JSON: " + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException | IOException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": " + firstLine(e.getMessage()), e);
                 }
@@ -162,8 +164,8 @@ public final class DatasetFiles {
         if (v == null) {
             throw new IllegalArgumentException("missing field '" + name + "'");
         }
-        if (!v.isIntegralNumber()) {
-            throw new IllegalArgumentException("field '" + name + "' must be an integer, got " + v);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("field '" + name + "' must be an integer in 32-bit range, got " + v);
         }
         return v.asInt();
     }
@@ -189,8 +191,8 @@ public final class DatasetFiles {
         }
         int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!v.get(i).isIntegralNumber()) {
-                throw new IllegalArgumentException("field '" + name + "' must hold integers, got " + v.get(i));
+            if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
+                throw new IllegalArgumentException("field '" + name + "' must hold 32-bit integers, got " + v.get(i));
             }
             out[i] = v.get(i).asInt();
         }

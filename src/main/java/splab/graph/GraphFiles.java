@@ -93,6 +93,8 @@ public final class GraphFiles {
                 SmallGraph g;
                 try {
                     g = checked(parser.parse(line.strip()));
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": malformed JSON: " + e.getOriginalMessage(), e);
                 } catch (IllegalArgumentException | IOException | ImportException e) {
                     throw new IllegalArgumentException(file + ":" + lineNo + ": " + e.getMessage(), e);
                 }
@@ -107,10 +109,16 @@ public final class GraphFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + AtomicFiles.describe(e), e);
         }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no graph in the file (empty, blank lines or a header only)");
+        }
         return out;
     }
 
     private static SmallGraph checked(SmallGraph g) {
+        if (g.nodeCount() < 2) {
+            throw new IllegalArgumentException("graph has " + g.nodeCount() + " node(s): a shortest-path query needs at least 2");
+        }
         if (!g.isConnected()) {
             throw new IllegalArgumentException("graph is not connected: " + g);
         }
@@ -127,6 +135,14 @@ public final class GraphFiles {
             if (c < 63 || c > 126) {
                 throw new IllegalArgumentException("character '" + c + "' at column " + (i + 1)
                         + " is not graph6 ('" + abbreviate(g6) + "')");
+            }
+        }
+        if (!g6.isEmpty() && g6.charAt(0) != '~') { // n <= 62 is one character; then 6 adjacency bits a character
+            int n = g6.charAt(0) - 63;
+            int expected = 1 + (n * (n - 1) / 2 + 5) / 6;
+            if (g6.length() != expected) {
+                throw new IllegalArgumentException("graph6 for " + n + " nodes has " + expected + " characters, the line has "
+                        + g6.length() + " ('" + abbreviate(g6) + "')");
             }
         }
         Graph<Integer, DefaultEdge> g = new SimpleGraph<>(
@@ -155,6 +171,9 @@ public final class GraphFiles {
 
     /** Parses one undirected DOT graph; loops, multiple edges and directed graphs are refused. */
     public static SmallGraph parseDot(String dot) {
+        if (dot.strip().toLowerCase(Locale.ROOT).matches("(?s)(strict\\s+)?digraph\\b.*")) {
+            throw new IllegalArgumentException("a directed DOT graph (digraph): only undirected graphs are read");
+        }
         Graph<String, DefaultEdge> g = new Pseudograph<>(null, SupplierUtil.createDefaultEdgeSupplier(), false);
         DOTImporter<String, DefaultEdge> importer = new DOTImporter<>();
         importer.setVertexFactory(id -> id);
@@ -180,14 +199,14 @@ public final class GraphFiles {
     /** Parses the graph of one dataset JSONL line ({@code n} and {@code edges}). */
     public static SmallGraph parseJsonGraph(String line) throws IOException {
         JsonNode o = JSON.readTree(line);
-        if (o == null || !o.isObject() || !o.path("n").isIntegralNumber() || !o.path("edges").isArray()) {
+        if (o == null || !o.isObject() || !o.path("n").canConvertToInt() || !o.path("edges").isArray()) {
             throw new IllegalArgumentException("expected an object with integer 'n' and array 'edges'");
         }
         JsonNode edges = o.get("edges");
         int[][] e = new int[edges.size()][];
         for (int i = 0; i < e.length; i++) {
             JsonNode uv = edges.get(i);
-            if (!uv.isArray() || uv.size() != 2 || !uv.get(0).isIntegralNumber() || !uv.get(1).isIntegralNumber()) {
+            if (!uv.isArray() || uv.size() != 2 || !uv.get(0).canConvertToInt() || !uv.get(1).canConvertToInt()) {
                 throw new IllegalArgumentException("edges[" + i + "] must be [u, v], got " + uv);
             }
             e[i] = new int[] {uv.get(0).asInt(), uv.get(1).asInt()};
@@ -224,15 +243,25 @@ public final class GraphFiles {
             if (uv.length != 2) {
                 throw new IllegalArgumentException("edge '" + part.strip() + "' is not of the form u-v");
             }
-            try {
-                int u = Integer.parseInt(uv[0].strip()), v = Integer.parseInt(uv[1].strip());
-                edges.add(new int[] {u, v});
-                max = Math.max(max, Math.max(u, v));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("edge '" + part.strip() + "' does not name two integer vertices");
-            }
+            int u = vertex(uv[0], part), v = vertex(uv[1], part);
+            edges.add(new int[] {u, v});
+            max = Math.max(max, Math.max(u, v));
         }
         return SmallGraph.of(max + 1, edges.toArray(new int[0][]));
+    }
+
+    /** One vertex of the inline form: a non-negative integer below {@link SmallGraph#MAX_NODES}, read without overflow. */
+    private static int vertex(String text, String edge) {
+        String t = text.strip();
+        if (!t.matches("\\d{1,18}")) {
+            throw new IllegalArgumentException("edge '" + abbreviate(edge.strip()) + "' does not name two non-negative integer vertices");
+        }
+        long v = Long.parseLong(t);
+        if (v >= SmallGraph.MAX_NODES) {
+            throw new IllegalArgumentException("vertex " + t + " in edge '" + abbreviate(edge.strip()) + "' is out of range: "
+                    + "graphs have at most " + SmallGraph.MAX_NODES + " nodes (0.." + (SmallGraph.MAX_NODES - 1) + ")");
+        }
+        return (int) v;
     }
 
     private static String abbreviate(String s) {

@@ -25,6 +25,11 @@ import java.util.Set;
  * <p>Recording only happens when a recorder is passed to
  * {@link PathTransformer#forward(NDArray, boolean, ActivationRecorder)}; training passes none and
  * pays nothing.
+ *
+ * <p>A recorder can also <em>edit</em>: {@link #editing} registers a function applied to the activation at one
+ * name during the forward pass (the pass continues with the edited array, as a TransformerLens hook does). An
+ * editing-only recorder ({@link #editor()}) copies nothing out, so interventions during decoding stay cheap.
+ * Only the residual-stream names ({@code embed}, {@code resid_mid}, {@code resid_post}) can be edited.
  */
 public final class ActivationRecorder {
 
@@ -36,6 +41,48 @@ public final class ActivationRecorder {
     }
 
     private final Map<String, Activation> recorded = new LinkedHashMap<>();
+    private final Map<String, java.util.function.UnaryOperator<NDArray>> edits = new LinkedHashMap<>();
+    private final boolean copies;
+
+    /** A recorder that copies every activation out. */
+    public ActivationRecorder() {
+        this(true);
+    }
+
+    private ActivationRecorder(boolean copies) {
+        this.copies = copies;
+    }
+
+    /** A recorder that only applies edits and copies nothing. */
+    public static ActivationRecorder editor() {
+        return new ActivationRecorder(false);
+    }
+
+    /**
+     * Applies {@code edit} to the activation named {@code name} in every forward pass this recorder is given; the
+     * edit returns an array of the same shape, on the input's manager.
+     */
+    public ActivationRecorder editing(String name, java.util.function.UnaryOperator<NDArray> edit) {
+        if (!name.equals(embed()) && !name.endsWith(".resid_mid") && !name.endsWith(".resid_post")) {
+            throw new IllegalArgumentException("only residual-stream activations can be edited, not '" + name + "'");
+        }
+        edits.put(name, java.util.Objects.requireNonNull(edit));
+        return this;
+    }
+
+    /** The forward pass hands each named activation through here: edited if asked, then copied if recording. */
+    NDArray pass(String name, NDArray array) {
+        java.util.function.UnaryOperator<NDArray> edit = edits.get(name);
+        NDArray out = edit == null ? array : edit.apply(array);
+        if (edit != null && !out.getShape().equals(array.getShape())) {
+            throw new IllegalStateException("an edit of " + name + " changed its shape from " + array.getShape()
+                    + " to " + out.getShape());
+        }
+        if (copies) {
+            record(name, out);
+        }
+        return out;
+    }
 
     public static String embed() {
         return "embed";
@@ -55,6 +102,9 @@ public final class ActivationRecorder {
 
     /** Copies {@code array} under {@code name}, replacing an earlier recording of that name. */
     void record(String name, NDArray array) {
+        if (!copies) {
+            return;
+        }
         recorded.put(name, new Activation(array.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                 .toFloatArray(), array.getShape().getShape()));
     }

@@ -54,7 +54,7 @@ public final class DecoderBlock extends AbstractBlock {
         x = x.add(cache == null ? attention.forward(ps, a, training, recorder, ActivationRecorder.pattern(layer))
                 : attention.forward(ps, a, cache));
         if (recorder != null) {
-            recorder.record(ActivationRecorder.residMid(layer), x);
+            x = recorder.pass(ActivationRecorder.residMid(layer), x);
         }
         NDArray z = norm2.forward(ps, new NDList(x), training).singletonOrThrow();
         z = Activation.gelu(mlpIn.forward(ps, new NDList(z), training).singletonOrThrow());
@@ -64,7 +64,7 @@ public final class DecoderBlock extends AbstractBlock {
         }
         x = x.add(z);
         if (recorder != null) {
-            recorder.record(ActivationRecorder.residPost(layer), x);
+            x = recorder.pass(ActivationRecorder.residPost(layer), x);
         }
         return x;
     }

@@ -39,6 +39,14 @@ public final class GreedyDecoder {
      * when the model produced it.
      */
     public int[][] decode(int[][] prompts, int maxNewTokens, NDManager manager) {
+        return decode(prompts, maxNewTokens, manager, null);
+    }
+
+    /**
+     * As {@link #decode(int[][], int, NDManager)}, with {@code hooks} (may be null) given to every forward pass, so
+     * its edits apply at every step (e.g. to the prompt's edge positions, which every step recomputes).
+     */
+    public int[][] decode(int[][] prompts, int maxNewTokens, NDManager manager, ActivationRecorder hooks) {
         int maxLen = model.config().maxSeqLen();
         int n = prompts.length;
         int[][] sequences = new int[n][];
@@ -72,7 +80,7 @@ public final class GreedyDecoder {
             }
             int[] best;
             try (NDManager sub = manager.newSubManager()) {
-                NDArray logits = model.forward(sub.create(batch), false);
+                NDArray logits = model.forward(sub.create(batch), false, hooks);
                 best = logits.argMax(2).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
             }
             for (int r = 0; r < active.length; r++) {

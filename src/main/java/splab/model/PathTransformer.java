@@ -92,7 +92,7 @@ public final class PathTransformer extends AbstractBlock {
         }
         NDArray x = embed(ps, tokens, 0, training);
         if (recorder != null) {
-            recorder.record(ActivationRecorder.embed(), x);
+            x = recorder.pass(ActivationRecorder.embed(), x);
         }
         for (DecoderBlock block : blocks) {
             x = block.forward(ps, x, training, recorder);

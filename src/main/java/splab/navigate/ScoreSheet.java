@@ -98,20 +98,13 @@ public final class ScoreSheet {
         Cell cell = cells.computeIfAbsent(((long) n << 32) | d, key -> new Cell());
         cell.pairs++;
         int[] path = r.pathUnsafe();
-        FailureKind kind = r.failure();
-        if (kind == null) {
-            kind = NavigationResult.firstProblem(q.graph(), q.source(), q.target(), path, Integer.MAX_VALUE);
-        }
-        String outcome;
-        if (kind != null) {
-            cell.failures[kind.ordinal()]++;
-            outcome = kind.name();
-        } else if (path.length == d + 1) {
+        String outcome = outcome(q, d, r);
+        if (outcome == null) {
             cell.correct++;
-            outcome = null;
-        } else {
+        } else if (outcome.equals(LONGER)) {
             cell.longer++;
-            outcome = "LONGER";
+        } else {
+            cell.failures[FailureKind.valueOf(outcome).ordinal()]++;
         }
         if (q.labelPath() != null) {
             cell.labelled++;
@@ -122,6 +115,25 @@ public final class ScoreSheet {
         if (outcome != null && mistakes.size() < keepMistakes) {
             mistakes.add(new Mistake(q, d, r, outcome));
         }
+    }
+
+    /** The outcome of a valid walk to t that is longer than d. */
+    public static final String LONGER = "LONGER";
+
+    /**
+     * How the harness judges an answer to {@code q} at distance {@code d}: null when it is a shortest path,
+     * {@link #LONGER} for a valid walk to t that is not shortest, else the name of the first {@link FailureKind}
+     * (re-checked here, so a claimed success with an invalid path is named by what is wrong with it).
+     */
+    public static String outcome(Query q, int d, NavigationResult r) {
+        FailureKind kind = r.failure();
+        if (kind == null) {
+            kind = NavigationResult.firstProblem(q.graph(), q.source(), q.target(), r.pathUnsafe(), Integer.MAX_VALUE);
+        }
+        if (kind != null) {
+            return kind.name();
+        }
+        return r.pathUnsafe().length == d + 1 ? null : LONGER;
     }
 
     /** Adds wall time spent inside the navigator (for pairs/s). */

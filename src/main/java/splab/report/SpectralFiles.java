@@ -150,6 +150,19 @@ public final class SpectralFiles {
             s.append(layer).append(",alignment,chance,").append(chance.count()).append(',').append(num(chance.mean()))
                     .append(',').append(num(chance.sd())).append('\n');
         }
+        if (r.claim2() != null) { // claim-2 means, as layer,claim2_<metric>,<condition>: read by sweeps like the rest
+            for (String layer : r.layers()) {
+                r.claim2().values().get(layer).forEach((metric, v) -> {
+                    double[] d = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+                    String[] mc = metric.contains(":") ? metric.split(":", 2) : new String[] {metric, "value"};
+                    double mean = java.util.Arrays.stream(d).average().orElse(Double.NaN);
+                    double sd = d.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(d)
+                            .map(x -> (x - mean) * (x - mean)).sum() / (d.length - 1));
+                    s.append(layer).append(",claim2_").append(mc[0]).append(',').append(mc[1]).append(',').append(d.length)
+                            .append(',').append(num(mean)).append(',').append(num(sd)).append('\n');
+                });
+            }
+        }
         Path p = dir.resolve("summary.csv");
         AtomicFiles.writeString(p, s.toString());
         return p;

@@ -102,6 +102,10 @@ public final class SpectralSections {
                     Charts.writePng(figs.resolve("spectral_pc_scatter.png"), SpectralFigures.scatter(r.examples().get(0), slnLayer)));
         }
 
+        if (r.claim2() != null) {
+            Claim2Section.append(report, runDir, r.claim2(), r.config().bootstrap(), r.config().seed());
+        }
+
         // claim 3
         report.heading(2, "Claim 3: attention on the current edge and the target's edges");
         report.paragraph("Paper (from summaries): attention heads focus on the current edge and on the target's edges while "

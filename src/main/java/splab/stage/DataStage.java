@@ -33,6 +33,11 @@ public final class DataStage {
                 dataset = builder.build(graphs, p);
             }
         }
+        if (dataset.train().isEmpty() || dataset.test().isEmpty()) {
+            throw new IllegalArgumentException("data: the split left the " + (dataset.train().isEmpty() ? "training" : "test")
+                    + " split empty (" + dataset.train().size() + " training and " + dataset.test().size() + " test examples, "
+                    + "data.testFraction " + config.data().testFraction() + "); give more graphs or another testFraction");
+        }
         DatasetFiles.write(dir, dataset);
         out.println(dataset.stats().summary());
         return dataset;

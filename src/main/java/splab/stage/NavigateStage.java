@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 
 import splab.config.LabConfig;
 import splab.data.DatasetFiles;
+import splab.model.PathTransformer;
 import splab.navigate.Navigator;
 import splab.navigate.NavigatorScores;
 import splab.navigate.Query;
@@ -58,7 +59,11 @@ public final class NavigateStage {
         if (!Files.isDirectory(checkpoints) || Checkpoints.latest(checkpoints) == null) {
             throw new IllegalArgumentException(runDir + " has no checkpoint under checkpoints/ (train first)");
         }
-        return new TransformerNavigator(Checkpoints.loadModel(checkpoints, manager), config.data().maxNodes(),
-                config.seed(), 256);
+        return model(config, Checkpoints.loadModel(checkpoints, manager));
+    }
+
+    /** {@code model} as the navigator {@code model}, decoding as the navigate stage does (prompts seeded by the run). */
+    public static TransformerNavigator model(LabConfig config, PathTransformer model) {
+        return new TransformerNavigator(model, config.data().maxNodes(), config.seed(), 256);
     }
 }

@@ -109,7 +109,7 @@ public final class SweepSummary {
         }
         List<List<String>> spectralRows = new ArrayList<>();
         for (String key : spectralKeys) {
-            if (!key.contains(" alignment ")) {
+            if (!key.contains("alignment ")) { // alignment rows, claim-2 alignments included
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(key));

@@ -1,5 +1,7 @@
 package splab.train;
 
+import splab.io.AtomicFiles;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -44,6 +46,9 @@ public final class Checkpoints {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String LATEST = "LATEST";
 
+    /** Runs on a complete temporary checkpoint folder just before it is renamed; tests inject a failure here. */
+    static java.util.function.Consumer<Path> beforeRename = tmp -> { };
+
     private Checkpoints() {
     }
 
@@ -51,8 +56,13 @@ public final class Checkpoints {
     public static Path save(Training training, Path root) {
         try {
             Files.createDirectories(root);
-            String name = String.format("step-%08d", training.step());
-            Path tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + root + ": " + AtomicFiles.describe(e), e);
+        }
+        String name = String.format("step-%08d", training.step());
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory(root, ".tmp-" + name + "-");
             try (OutputStream out = Files.newOutputStream(tmp.resolve("parameters.ndlist"))) {
                 parameterList(training.model()).encode(out);
             }
@@ -65,6 +75,7 @@ public final class Checkpoints {
             JSON.writeValue(tmp.resolve("state.json").toFile(), new State(training.step(), training.examplesSeen,
                     training.modelConfig(), training.config()));
 
+            beforeRename.accept(tmp);
             Path folder = root.resolve(name);
             if (Files.exists(folder)) {
                 deleteTree(folder);
@@ -82,29 +93,68 @@ public final class Checkpoints {
                 }
             }
             return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save checkpoint under " + root, e);
+        } catch (IOException | RuntimeException e) {
+            if (tmp != null && Files.exists(tmp)) { // a failed save (a full disk, say) leaves no half-written folder
+                try {
+                    deleteTree(tmp);
+                } catch (IOException ignored) {
+                    // the next successful save removes leftover temporary folders too
+                }
+            }
+            throw new UncheckedIOException("cannot save checkpoint under " + root + ": "
+                    + (e instanceof IOException io ? AtomicFiles.describe(io) : e.getMessage()),
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 
-    /** The step folder LATEST points to, or null when there is no checkpoint under {@code root}. */
+    /**
+     * The step folder LATEST points to, or null when there is no checkpoint under {@code root}. LATEST must name a
+     * step folder inside {@code root}; when LATEST is missing but complete step folders exist (a folder is complete
+     * once renamed from its temporary name), the newest of them is the latest.
+     */
     public static Path latest(Path root) {
         Path pointer = root.resolve(LATEST);
         if (!Files.exists(pointer)) {
-            return null;
+            try (Stream<Path> steps = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+                return steps.filter(p -> p.getFileName().toString().matches("step-\\d{8}"))
+                        .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+                        .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root + ": " + AtomicFiles.describe(e), e);
+            }
         }
+        String name;
         try {
-            return root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
+            name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + pointer + ": " + AtomicFiles.describe(e), e);
         }
+        if (!name.matches("step-\\d{8}")) {
+            throw new IllegalArgumentException(pointer + " names '" + printable(name) + "', not a step folder of "
+                    + root + " (expected step-NNNNNNNN)");
+        }
+        Path folder = root.resolve(name);
+        if (!Files.isRegularFile(folder.resolve("state.json"))) {
+            throw new IllegalArgumentException(pointer + " names " + name + ", which is missing or incomplete");
+        }
+        return folder;
+    }
+
+    private static String printable(String s) {
+        String t = s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return t.replaceAll("\\p{Cntrl}", "?");
     }
 
     public static State readState(Path folder) {
         try {
             return JSON.readValue(folder.resolve("state.json").toFile(), State.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(folder.resolve("state.json") + " is damaged: "
+                    + printable(e.getOriginalMessage()), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(folder.resolve("state.json") + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + folder.resolve("state.json"), e);
+            throw new UncheckedIOException("cannot read " + folder.resolve("state.json") + ": " + AtomicFiles.describe(e), e);
         }
     }
 
@@ -125,19 +175,22 @@ public final class Checkpoints {
         }
         State state = readState(folder);
         Training training = Training.start(state.model(), override == null ? state.train() : override, source);
+        Path reading = folder.resolve("parameters.ndlist");
         try {
-            try (InputStream in = Files.newInputStream(folder.resolve("parameters.ndlist"))) {
+            try (InputStream in = Files.newInputStream(reading)) {
                 loadParameters(training.model(), training.manager(), in);
             }
-            try (InputStream in = Files.newInputStream(folder.resolve("optimizer.bin"))) {
+            reading = folder.resolve("optimizer.bin");
+            try (InputStream in = Files.newInputStream(reading)) {
                 training.optimizer().load(in, training.manager());
             }
-            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(folder.resolve("rng.bin")))) {
+            reading = folder.resolve("rng.bin");
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(reading))) {
                 training.rng = (Random) in.readObject();
             }
-        } catch (IOException | ClassNotFoundException e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
             training.close();
-            throw new IllegalStateException("cannot load checkpoint " + folder + ": " + e.getMessage(), e);
+            throw damaged(reading, e);
         }
         training.examplesSeen = state.examplesSeen();
         if (training.step() != state.step()) {
@@ -157,10 +210,19 @@ public final class Checkpoints {
         PathTransformer model = PathTransformer.create(readState(folder).model(), manager);
         try (InputStream in = Files.newInputStream(folder.resolve("parameters.ndlist"))) {
             loadParameters(model, manager, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + folder, e);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(folder.resolve("parameters.ndlist"), e);
         }
         return model;
+    }
+
+    /** A checkpoint file that cannot be read back: bad input naming the file, whatever the reader threw. */
+    private static IllegalArgumentException damaged(Path file, Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return new IllegalArgumentException(file + " is missing: the checkpoint is incomplete", e);
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return new IllegalArgumentException(file + " is damaged and cannot be read (" + printable(why) + ")", e);
     }
 
     private static NDList parameterList(PathTransformer model) {

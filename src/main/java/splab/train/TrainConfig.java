@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * @param logInterval steps between metrics lines (0: never)
  * @param threads intra-op threads for PyTorch (0: leave the engine's default)
  * @param evalExamples held-out examples greedily decoded at every evaluation (0: no decoding evaluation)
- * @param checkpointInterval steps between checkpoints (0: only at the end)
+ * @param checkpointInterval steps between checkpoints (at least 1; the last step is always saved)
  * @param bucketByNodeCount draw each batch from one node count, so rows have similar lengths (less padding)
  * @param target {@code label}: cross-entropy against the stored label path (the paper's objective);
  *        {@code any_shortest}: at each path step the loss is -log of the probability mass on every valid
@@ -70,7 +70,8 @@ public record TrainConfig(
         require(logInterval >= 0, "logInterval must be >= 0, got " + logInterval);
         require(threads >= 0, "threads must be >= 0 (0 = engine default), got " + threads);
         require(evalExamples >= 0, "evalExamples must be >= 0, got " + evalExamples);
-        require(checkpointInterval >= 0, "checkpointInterval must be >= 0 (0 = at the end), got " + checkpointInterval);
+        require(checkpointInterval >= 1, "train.checkpointInterval must be at least 1 (a checkpoint every N steps; a run "
+                + "without checkpoints would lose everything to a crash), got " + checkpointInterval);
         if (target == null) {
             target = LABEL; // checkpoints written before the key existed
         }

@@ -126,6 +126,11 @@ class MainTest {
         assertTrue(html.contains("Navigators on the same held-out pairs") && html.contains("data:image/png;base64,"), "report");
         assertTrue(Files.exists(out.resolve("figures/training_accuracy.png")));
         assertTrue(Files.exists(out.resolve("spectral/summary.csv")));
+        // the claim-2 verdict with its interventions, controls included, on the tiny trained model
+        assertTrue(html.contains("Claim 2: verdict") && html.contains("Spectral beyond incidence:"), "claim-2 section");
+        List<String> iv = Files.readAllLines(out.resolve("claim2/interventions.csv"));
+        assertTrue(iv.stream().anyMatch(l -> l.startsWith("unedited,")) && iv.stream().anyMatch(l -> l.startsWith("random_incidence_removed_19,")), iv.toString());
+        assertTrue(first.out().contains("(the paper's layer 1)"), first.out());
         Outcome again = run(a.toArray(new String[0]));
         assertTrue(again.out().contains("data: already complete") && again.out().contains("train: already complete"), again.out());
         a.addAll(List.of("--set", "data.graphs=300"));

@@ -69,6 +69,14 @@ class SpectralCommandTest {
         assertTrue(md.contains("learned-sln[trained,blocks.1.resid_post]"), md);
         String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,") && !html.contains("src=\"figures/"), "self-contained html");
+
+        splab.config.ConfigLoader.save(splab.config.LabConfig.defaults(), run.resolve("config.json"));
+        MainTest.Outcome explore = MainTest.run("explore", "--run", run.toString(), "--graphs", "4", "--queries-per-graph", "2");
+        assertEquals(0, explore.code(), explore.err());
+        assertTrue(explore.out().contains("explorer: 8 queries") && explore.out().contains("on 4 graphs"), explore.out());
+        assertTrue(explore.err().contains("explorer: decoding"), "progress lines: " + explore.err());
+        String page = Files.readString(run.resolve("explorer.html"));
+        assertTrue(page.contains("<script id=\"explorer-data\" type=\"application/json\">{\"run\":\"tiny\""), "data inlined");
     }
 
     @Test

@@ -65,7 +65,7 @@ class DatasetBuilderTest {
         SmallGraph g = SmallGraph.of(5, new int[][] {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {1, 4}});
         SmallGraph h = g.relabel(new int[] {4, 2, 0, 1, 3});
         for (long seed = 0; seed < 50; seed++) {
-            DatasetBuilder.Dataset ds = new DatasetBuilder(config(0, 2, "uniform"), seed).build(List.of(g, h), x -> { });
+            DatasetBuilder.Dataset ds = new DatasetBuilder(config(1, 2, "uniform"), seed).build(List.of(g, h), x -> { });
             assertTrue(ds.train().isEmpty() || ds.test().isEmpty(), "seed " + seed);
         }
     }
@@ -101,7 +101,7 @@ class DatasetBuilderTest {
 
     @Test
     void refusesGraphsTooBigForTheVocabularyOrDisconnected() {
-        DatasetBuilder b = new DatasetBuilder(new DataConfig(0, 3, 5, 0.5, "uniform", 5, 0, "uniform", 0.2, 0), 1);
+        DatasetBuilder b = new DatasetBuilder(new DataConfig(1, 3, 5, 0.5, "uniform", 5, 0, "uniform", 0.2, 0), 1);
         SmallGraph six = SmallGraph.of(6, new int[][] {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}});
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.build(List.of(six), x -> { }))
                 .getMessage().contains("vocabulary holds 5"));
