@@ -57,7 +57,11 @@ public final class Main implements Runnable {
             });
             Runtime.getRuntime().addShutdownHook(stopChild);
             int code = p.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stopChild);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException e) {
+                // the launcher itself is being stopped: the hook has already stopped the child
+            }
             return code;
         } catch (java.io.IOException e) {
             System.err.println("splab: could not restart with " + missing + " (" + e.getMessage()
