@@ -19,7 +19,7 @@ import splab.sweep.SweepSummary;
 /** {@code splab sweep}: a grid of settings x seeds, each an ordinary run folder, then one table and report. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a grid of settings over several seeds, each as an ordinary run folder under --out, "
-                + "then aggregate them into sweep.csv and sweep.html (mean and 95% interval over seeds per setting).",
+                + "then aggregate them into sweep.csv and sweep.html (mean and 95%% interval over seeds per setting).",
             "A rerun skips the runs already finished and continues the others. With --print-commands nothing runs: "
                 + "one splab command per run is written for a scheduler, and --collect aggregates what they wrote."})
 final class SweepCommand implements Callable<Integer> {

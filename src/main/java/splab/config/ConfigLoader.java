@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -213,7 +214,22 @@ public final class ConfigLoader {
         for (Object c : type.getEnumConstants()) {
             allowed.append(allowed.length() == 0 ? "" : ", ").append(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
         }
-        return "config: key '" + key + "': '" + e.getValue() + "' is not one of " + allowed + " (either case)";
+        return "config: key '" + key + "': '" + rejectedText(e) + "' is not one of " + allowed + " (either case)";
+    }
+
+    /**
+     * The value as the user wrote it: Jackson trims an enum string before matching, so the exception's value loses
+     * leading or trailing control characters; the parser still holds the original text.
+     */
+    private static String rejectedText(InvalidFormatException e) {
+        try {
+            if (e.getProcessor() instanceof JsonParser parser && parser.getText() != null) {
+                return parser.getText();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // fall back to the trimmed value below
+        }
+        return String.valueOf(e.getValue());
     }
 
     /** The defaults as a JSON tree, for documentation and tests. */
