@@ -24,8 +24,15 @@ public final class NavigatorScores {
     private NavigatorScores() {
     }
 
-    /** Scores {@code navigator} on the queries, preparing each run of queries on one graph once. */
+    /**
+     * Scores {@code navigator} on the queries, preparing each run of queries on one graph once. The trained model
+     * is asked for all queries at once ({@link TransformerNavigator#score}), since it decodes them in batches;
+     * asked one query at a time it would run one forward pass per token per query.
+     */
     public static ScoreSheet score(Navigator navigator, List<Query> queries) {
+        if (navigator instanceof TransformerNavigator model) {
+            return model.score(queries);
+        }
         ScoreSheet sheet = new ScoreSheet(navigator.name(), KEEP_MISTAKES);
         int i = 0;
         while (i < queries.size()) {
