@@ -29,6 +29,12 @@ import splab.train.Checkpoints;
 public final class NavigateStage {
     private NavigateStage() {}
 
+    /**
+     * Prompts the model decodes together. The prompt pass of a batch holds attention scores of batch x heads x
+     * length x length floats; 64 rows keep that to tens of MB, and the process's resident memory with it.
+     */
+    public static final int DECODE_BATCH = 64;
+
     public static List<ScoreSheet> run(LabConfig config, Path runDir, PrintStream out) {
         List<Query> queries = queries(config, runDir);
         List<ScoreSheet> sheets = new ArrayList<>();
@@ -89,7 +95,7 @@ public final class NavigateStage {
 
     /** The run's trained model (latest checkpoint) as the navigator {@code model}; its arrays live in {@code manager}. */
     public static TransformerNavigator model(LabConfig config, Path runDir, NDManager manager) {
-        return model(config, runDir, manager, 256);
+        return model(config, runDir, manager, DECODE_BATCH);
     }
 
     /** As {@link #model(LabConfig, Path, NDManager)}, decoding {@code batch} prompts together. */
@@ -109,8 +115,8 @@ public final class NavigateStage {
         return new TransformerNavigator(model, config.data().maxNodes(), config.seed(), batch);
     }
 
-    /** As {@link #model(LabConfig, PathTransformer, int)} with 256 prompts decoded together. */
+    /** As {@link #model(LabConfig, PathTransformer, int)} with {@link #DECODE_BATCH} prompts decoded together. */
     public static TransformerNavigator model(LabConfig config, PathTransformer model) {
-        return model(config, model, 256);
+        return model(config, model, DECODE_BATCH);
     }
 }

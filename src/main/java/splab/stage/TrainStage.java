@@ -212,7 +212,7 @@ public final class TrainStage {
 
     /** Greedy decoding on the held-out sample: correct and exact overall and by distance. */
     public static Map<String, Object> evaluate(Training t, List<Query> queries, LabConfig config) {
-        ScoreSheet sheet = new TransformerNavigator(t.model(), config.data().maxNodes(), config.seed(), 256).score(queries);
+        ScoreSheet sheet = new TransformerNavigator(t.model(), config.data().maxNodes(), config.seed(), NavigateStage.DECODE_BATCH).score(queries);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eval_correct", round(sheet.total().accuracy()));
         m.put("eval_exact", round(sheet.total().exactAccuracy()));
