@@ -32,6 +32,15 @@ public record SeedInterval(double mean, double low, double high, int n, int of) 
         return new SeedInterval(mean, mean - t * se, mean + t * se, v.length, values.length);
     }
 
+    /**
+     * The interval cut to the values the figure can take: with few seeds and one outlier the t interval of a share
+     * can reach past 1 or below 0, which no seed could show. The mean is unchanged.
+     */
+    public SeedInterval within(double min, double max) {
+        return new SeedInterval(mean, Double.isNaN(low) ? low : Math.max(min, low),
+                Double.isNaN(high) ? high : Math.min(max, high), n, of);
+    }
+
     /** {@code 0.9844 [0.9801, 0.9887] (3 seeds)}; the interval is left out below two seeds. */
     public String format(String pattern) {
         if (n == 0) {

@@ -78,16 +78,18 @@ public final class SweepSummary {
         done.forEach((r, f) -> bySetting.get(r.setting()).add(f));
         Report rep = new Report("shortest-path-lab sweep: " + plan.folder().getFileName());
         rep.paragraph(String.format(Locale.ROOT, "%d runs planned, %d finished%s. Base config: %s. Each figure is the "
-                + "mean over the finished seeds of a setting with its two-sided 95%% Student-t interval; held-out "
+                + "mean over the finished seeds of a setting with its two-sided 95%% Student-t interval (cut to the values the figure can take, e.g. a share to [0, 1]); held-out "
                 + "figures count every held-out pair, any shortest path correct.", plan.runs().size(), done.size(),
                 missing.isEmpty() ? "" : " (unfinished: " + String.join(", ", missing) + ")",
                 plan.base() == null ? "the embedded defaults" : "`" + plan.base() + "`"));
         List<List<String>> rows = new ArrayList<>();
         for (var e : bySetting.entrySet()) {
             List<RunFigures> fs = e.getValue();
-            rows.add(List.of(e.getKey(), fs.size() + "", stat(fs, f -> f.correct(), "%.4f"),
-                    stat(fs, f -> f.byDistance()[2], "%.4f"), stat(fs, f -> f.examplesToReach(LEVELS[0]), "%,.0f"),
-                    stat(fs, f -> f.examplesToReach(LEVELS[1]), "%,.0f"), stat(fs, f -> f.wallSeconds(), "%.0f")));
+            rows.add(List.of(e.getKey(), fs.size() + "", stat(fs, f -> f.correct(), "%.4f", 0, 1),
+                    stat(fs, f -> f.byDistance()[2], "%.4f", 0, 1),
+                    stat(fs, f -> f.examplesToReach(LEVELS[0]), "%,.0f", 0, Double.POSITIVE_INFINITY),
+                    stat(fs, f -> f.examplesToReach(LEVELS[1]), "%,.0f", 0, Double.POSITIVE_INFINITY),
+                    stat(fs, f -> f.wallSeconds(), "%.0f", 0, Double.POSITIVE_INFINITY)));
         }
         rep.heading(1, "Final figures by setting");
         rep.table(List.of("setting", "finished seeds", "correct", "correct at d >= 3", "examples to 0.95 held-out",
@@ -113,7 +115,9 @@ public final class SweepSummary {
                 continue;
             }
             List<String> row = new ArrayList<>(List.of(key));
-            bySetting.values().forEach(fs -> row.add(stat(fs, f -> f.spectral().getOrDefault(key, Double.NaN), "%.3f")));
+            // probe R^2 is at most 1 and may be negative; best |r| and alignment lie in [0, 1]
+            double min = key.contains("probe_r2") ? Double.NEGATIVE_INFINITY : 0;
+            bySetting.values().forEach(fs -> row.add(stat(fs, f -> f.spectral().getOrDefault(key, Double.NaN), "%.3f", min, 1)));
             spectralRows.add(row);
         }
         if (!spectralRows.isEmpty()) {
@@ -146,11 +150,13 @@ public final class SweepSummary {
         return new BandChart.Series(name, x, mean, lo, hi);
     }
 
-    private static String stat(List<RunFigures> fs, java.util.function.ToDoubleFunction<RunFigures> f, String pattern) {
+    /** Mean and 95% interval over the seeds, the interval cut to [min, max], the values the figure can take. */
+    private static String stat(List<RunFigures> fs, java.util.function.ToDoubleFunction<RunFigures> f, String pattern,
+                               double min, double max) {
         if (fs.isEmpty()) {
             return "-";
         }
-        return SeedInterval.of(fs.stream().mapToDouble(f).toArray()).format(pattern);
+        return SeedInterval.of(fs.stream().mapToDouble(f).toArray()).within(min, max).format(pattern);
     }
 
     private static String num(double v) {

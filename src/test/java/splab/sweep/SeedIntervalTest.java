@@ -26,4 +26,18 @@ class SeedIntervalTest {
         assertEquals("not reached (0 of 2)", SeedInterval.of(new double[] {Double.NaN, Double.NaN}).format("%.0f"));
         assertEquals("7 (1 seed, no interval)", SeedInterval.of(new double[] {7}).format("%.0f"));
     }
+
+    @Test
+    void anIntervalIsCutToTheValuesTheFigureCanTake() {
+        // the heads-4 default seeds: two learned, one did not; the raw t interval of the share reaches past 1
+        SeedInterval raw = SeedInterval.of(new double[] {0.9844, 0.5734, 0.9838});
+        assertTrue(raw.high() > 1, "raw high " + raw.high());
+        SeedInterval cut = raw.within(0, 1);
+        assertEquals(raw.mean(), cut.mean(), 0);
+        assertEquals(raw.low(), cut.low(), 0);
+        assertEquals(1.0, cut.high(), 0);
+        assertEquals("0.8472 [0.2582, 1.0000] (3 seeds)", cut.format("%.4f"));
+        SeedInterval one = SeedInterval.of(new double[] {0.5}).within(0, 1);
+        assertTrue(Double.isNaN(one.low()) && Double.isNaN(one.high()));
+    }
 }
