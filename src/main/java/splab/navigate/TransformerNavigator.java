@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 import ai.djl.ndarray.NDManager;
 
@@ -74,10 +73,9 @@ public final class TransformerNavigator implements Navigator {
     }
 
     /**
-     * Decodes every query. Prompts are grouped by length and each group is decoded {@code batchSize} rows at a
-     * time, so every forward pass holds rows of one length and no pass is spent on a handful of stragglers. A
-     * query on n nodes may use n + 2 tokens (at most n + 1 nodes and {@code <eos>}); tokens past that are cut, so
-     * the answer does not depend on which other queries shared its batch.
+     * Decodes every query, {@code batchSize} prompts at a time, in order of prompt length (the decoder runs each
+     * length inside a batch as one group). A query on n nodes may use n + 2 tokens (at most n + 1 nodes and
+     * {@code <eos>}); tokens past that are cut, so the answer does not depend on which other queries shared its batch.
      */
     public NavigationResult[] navigateAll(List<Query> queries) {
         return navigateAll(queries, done -> { });
@@ -85,34 +83,32 @@ public final class TransformerNavigator implements Navigator {
 
     /** As {@link #navigateAll(List)}, telling {@code progress} how many queries are decoded after each batch. */
     public NavigationResult[] navigateAll(List<Query> queries, java.util.function.LongConsumer progress) {
-        Map<Integer, List<Integer>> byLength = new TreeMap<>();
         int[][] prompts = new int[queries.size()][];
+        Integer[] order = new Integer[queries.size()];
         for (int i = 0; i < prompts.length; i++) {
             prompts[i] = prompt(queries.get(i));
-            byLength.computeIfAbsent(prompts[i].length, k -> new ArrayList<>()).add(i);
+            order[i] = i;
         }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> prompts[i].length));
         NavigationResult[] out = new NavigationResult[queries.size()];
-        long done = 0;
         try (NDManager manager = NDManager.newBaseManager(model.device())) {
-            for (List<Integer> group : byLength.values()) {
-                for (int from = 0; from < group.size(); from += batchSize) {
-                    List<Integer> rows = group.subList(from, Math.min(group.size(), from + batchSize));
-                    int[][] batch = new int[rows.size()][];
-                    int most = 0;
-                    for (int r = 0; r < batch.length; r++) {
-                        batch[r] = prompts[rows.get(r)];
-                        most = Math.max(most, queries.get(rows.get(r)).graph().nodeCount());
-                    }
-                    int[][] generated = decoder.decode(batch, most + 2, manager);
-                    for (int r = 0; r < batch.length; r++) {
-                        Query q = queries.get(rows.get(r));
-                        int[] own = generated[r].length > q.graph().nodeCount() + 2
-                                ? java.util.Arrays.copyOf(generated[r], q.graph().nodeCount() + 2) : generated[r];
-                        out[rows.get(r)] = interpret(q.graph(), q.source(), q.target(), own);
-                    }
-                    done += batch.length;
-                    progress.accept(done);
+            for (int from = 0; from < order.length; from += batchSize) {
+                int to = Math.min(order.length, from + batchSize);
+                int[][] batch = new int[to - from][];
+                int most = 0;
+                for (int k = from; k < to; k++) {
+                    batch[k - from] = prompts[order[k]];
+                    most = Math.max(most, queries.get(order[k]).graph().nodeCount());
                 }
+                int[][] generated = decoder.decode(batch, most + 2, manager);
+                for (int k = from; k < to; k++) {
+                    Query q = queries.get(order[k]);
+                    int limit = q.graph().nodeCount() + 2;
+                    int[] own = generated[k - from].length > limit
+                            ? java.util.Arrays.copyOf(generated[k - from], limit) : generated[k - from];
+                    out[order[k]] = interpret(q.graph(), q.source(), q.target(), own);
+                }
+                progress.accept(to);
             }
         }
         return out;

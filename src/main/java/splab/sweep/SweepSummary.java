@@ -78,8 +78,9 @@ public final class SweepSummary {
         done.forEach((r, f) -> bySetting.get(r.setting()).add(f));
         Report rep = new Report("shortest-path-lab sweep: " + plan.folder().getFileName());
         rep.paragraph(String.format(Locale.ROOT, "%d runs planned, %d finished%s. Base config: %s. Each figure is the "
-                + "mean over the finished seeds of a setting with its two-sided 95%% Student-t interval (cut to the values the figure can take, e.g. a share to [0, 1]); held-out "
-                + "figures count every held-out pair, any shortest path correct.", plan.runs().size(), done.size(),
+                + "mean over the finished seeds of a setting with its two-sided 95%% Student-t interval (cut to the "
+                + "values the figure can take, e.g. a share to [0, 1]); held-out figures count every "
+                + "held-out pair, any shortest path correct.", plan.runs().size(), done.size(),
                 missing.isEmpty() ? "" : " (unfinished: " + String.join(", ", missing) + ")",
                 plan.base() == null ? "the embedded defaults" : "`" + plan.base() + "`"));
         List<List<String>> rows = new ArrayList<>();
