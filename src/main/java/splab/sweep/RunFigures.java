@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,12 +25,15 @@ import splab.io.AtomicFiles;
  * @param correct share of held-out pairs the model answered with a shortest path
  * @param byDistance accuracy at d = 1, 2 and d >= 3 (NaN where a run has no such pair)
  * @param pairsFar held-out pairs at d >= 3
+ * @param bySize accuracy by graph size n (the node count), for the sizes the held-out pairs have; with
+ *        {@code data.trainNMax} set, the sizes above it were never trained on
  * @param curveExamples training examples seen at each held-out evaluation during training
  * @param curveCorrect the evaluation's share correct at those points
  * @param wallSeconds the run's wall time
  * @param spectral spectral summary means by "layer metric condition"
  */
-public record RunFigures(double correct, double[] byDistance, long pairsFar, double[] curveExamples,
+public record RunFigures(double correct, double[] byDistance, long pairsFar, SortedMap<Integer, Double> bySize,
+        double[] curveExamples,
         double[] curveCorrect, double wallSeconds, Map<String, Double> spectral) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,9 +55,16 @@ public record RunFigures(double correct, double[] byDistance, long pairsFar, dou
         List<String> header = List.of(lines.get(0).split(","));
         int nav = column(header, "navigator", dir), n = column(header, "n", dir), d = column(header, "d", dir);
         int p = column(header, "pairs", dir), c = column(header, "correct", dir);
+        SortedMap<Integer, Double> bySize = new TreeMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            if (!f[nav].equals("model") || !f[n].equals("all")) {
+            if (!f[nav].equals("model")) {
+                continue;
+            }
+            if (!f[n].equals("all")) {
+                if (f[d].equals("all") && Long.parseLong(f[p]) > 0) {
+                    bySize.put(Integer.parseInt(f[n]), Double.parseDouble(f[c]) / Long.parseLong(f[p]));
+                }
                 continue;
             }
             int slot = f[d].equals("all") ? 0 : Math.min(3, Integer.parseInt(f[d]));
@@ -75,7 +87,7 @@ public record RunFigures(double correct, double[] byDistance, long pairsFar, dou
             }
         }
         JsonNode run = json(String.join("\n", lines(dir.resolve("run.json"))), dir.resolve("run.json"));
-        return new RunFigures((double) correct[0] / pairs[0], byD, pairs[3], toArray(xs), toArray(ys),
+        return new RunFigures((double) correct[0] / pairs[0], byD, pairs[3], bySize, toArray(xs), toArray(ys),
                 run.path("wallSeconds").asDouble(Double.NaN), spectral(dir.resolve("spectral").resolve("summary.csv")));
     }
 

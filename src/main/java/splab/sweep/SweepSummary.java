@@ -2,13 +2,16 @@ package splab.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import splab.io.AtomicFiles;
 import splab.report.BandChart;
@@ -40,17 +43,26 @@ public final class SweepSummary {
         Set<String> spectralKeys = new LinkedHashSet<>();
         done.values().forEach(f -> spectralKeys.addAll(f.spectral().keySet()));
         AtomicFiles.writeString(plan.folder().resolve("sweep.csv"), csv(plan, done, spectralKeys));
-        report(plan, done, missing, spectralKeys).write(plan.folder(), "sweep");
+        report(plan, done, missing, spectralKeys, sizes(done.values())).write(plan.folder(), "sweep");
         return done.size();
     }
 
+    /** Every graph size with held-out pairs in some finished run, ascending. */
+    static SortedSet<Integer> sizes(Collection<RunFigures> done) {
+        SortedSet<Integer> sizes = new TreeSet<>();
+        done.forEach(f -> sizes.addAll(f.bySize().keySet()));
+        return sizes;
+    }
+
     static String csv(SweepPlan plan, Map<SweepPlan.Run, RunFigures> done, Set<String> spectralKeys) {
+        SortedSet<Integer> sizes = sizes(done.values());
         Set<String> axes = new LinkedHashSet<>();
         plan.runs().forEach(r -> axes.addAll(r.values().keySet()));
         List<String> header = new ArrayList<>(List.of("run", "setting"));
         header.addAll(axes);
         header.addAll(List.of("seed", "status", "correct", "correct_d1", "correct_d2", "correct_d3plus", "pairs_d3plus",
                 "examples_to_0.95", "examples_to_0.99", "wall_s"));
+        sizes.forEach(n -> header.add("correct_n" + n));
         spectralKeys.forEach(k -> header.add(k.replace(' ', ':')));
         StringBuilder sb = new StringBuilder(String.join(",", header)).append('\n');
         for (SweepPlan.Run r : plan.runs()) {
@@ -64,6 +76,7 @@ public final class SweepSummary {
                 row.addAll(List.of("finished", num(f.correct()), num(f.byDistance()[0]), num(f.byDistance()[1]),
                         num(f.byDistance()[2]), Long.toString(f.pairsFar()), num(f.examplesToReach(LEVELS[0])),
                         num(f.examplesToReach(LEVELS[1])), num(f.wallSeconds())));
+                sizes.forEach(n -> row.add(num(f.bySize().getOrDefault(n, Double.NaN))));
                 spectralKeys.forEach(k -> row.add(num(f.spectral().getOrDefault(k, Double.NaN))));
             }
             sb.append(String.join(",", row)).append('\n');
@@ -72,7 +85,7 @@ public final class SweepSummary {
     }
 
     private static Report report(SweepPlan plan, Map<SweepPlan.Run, RunFigures> done, List<String> missing,
-            Set<String> spectralKeys) {
+            Set<String> spectralKeys, SortedSet<Integer> sizes) {
         Map<String, List<RunFigures>> bySetting = new LinkedHashMap<>();
         plan.runs().forEach(r -> bySetting.computeIfAbsent(r.setting(), k -> new ArrayList<>()));
         done.forEach((r, f) -> bySetting.get(r.setting()).add(f));
@@ -98,6 +111,21 @@ public final class SweepSummary {
         rep.paragraph("Examples to a level: training examples seen at the first held-out evaluation during training "
                 + "that reached it (a sample of held-out examples, every `train.evalInterval` steps); a seed that never "
                 + "reached it is left out of the mean and counted.");
+        if (!sizes.isEmpty()) {
+            List<List<String>> sizeRows = new ArrayList<>();
+            bySetting.forEach((setting, fs) -> {
+                List<String> row = new ArrayList<>(List.of(setting));
+                sizes.forEach(n -> row.add(stat(fs, f -> f.bySize().getOrDefault(n, Double.NaN), "%.4f", 0, 1)));
+                sizeRows.add(row);
+            });
+            List<String> header = new ArrayList<>(List.of("setting"));
+            sizes.forEach(n -> header.add("n = " + n));
+            rep.heading(1, "Correct by graph size");
+            rep.table(header, sizeRows);
+            rep.paragraph("The model's share correct on the held-out pairs of graphs with n nodes. With "
+                    + "`data.trainNMax` set, the sizes above it were never seen in training: the out-of-distribution "
+                    + "columns.");
+        }
         List<BandChart.Series> curves = new ArrayList<>();
         bySetting.forEach((setting, fs) -> {
             if (!fs.isEmpty()) {

@@ -41,6 +41,7 @@ class SweepCommandTest {
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertEquals(5, csv.size(), "header and 4 runs: " + csv);
         assertTrue(csv.get(0).startsWith("run,setting,model.heads,seed,status,correct,"), csv.get(0));
+        assertTrue(csv.get(0).contains(",wall_s,correct_n3,correct_n4,correct_n5,correct_n6,"), "one column per size: " + csv.get(0));
         for (String name : List.of("model.heads-1_seed-1", "model.heads-1_seed-2", "model.heads-2_seed-1", "model.heads-2_seed-2")) {
             assertTrue(csv.stream().anyMatch(l -> l.startsWith(name + ",") && l.contains(",finished,")), name + " in " + csv);
             assertTrue(Files.exists(out.resolve(name).resolve("report.html")), name + " is an ordinary run folder");
@@ -48,6 +49,7 @@ class SweepCommandTest {
         String html = Files.readString(out.resolve("sweep.html"));
         assertTrue(html.contains("model.heads=1") && html.contains("model.heads=2") && html.contains("(2 seeds)"), html);
         assertTrue(html.contains("data:image/png;base64,"), "the learning curves are embedded");
+        assertTrue(html.contains("Correct by graph size") && html.contains("n = 6"), "the table by size");
         // each run used its own seed: the two seeds of a setting drew different data
         assertFalse(Files.readString(out.resolve("model.heads-1_seed-1/data/train.jsonl"))
                 .equals(Files.readString(out.resolve("model.heads-1_seed-2/data/train.jsonl"))));
