@@ -3,6 +3,7 @@ package splab.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -50,13 +51,20 @@ public final class CausalSelfAttention extends AbstractBlock {
     /**
      * Attends the new positions x [B, Tnew, D], which follow the {@code cache.length()} positions already in
      * {@code cache}, to those and to themselves; appends their keys and values to the cache. Inference only.
+     * With {@code lastOnly} only the last new position is a query: the result is [B, 1, D], while the keys and
+     * values of every new position still enter the cache.
      */
-    public NDArray forward(ParameterStore ps, NDArray x, KeyValueCache.Layer cache) {
-        return attend(ps, x, false, cache, null, null);
+    public NDArray forward(ParameterStore ps, NDArray x, KeyValueCache.Layer cache, boolean lastOnly) {
+        return attend(ps, x, false, cache, lastOnly, null, null);
     }
 
     private NDArray attend(ParameterStore ps, NDArray x, boolean training, KeyValueCache.Layer cache,
                            ActivationRecorder recorder, String patternName) {
+        return attend(ps, x, training, cache, false, recorder, patternName);
+    }
+
+    private NDArray attend(ParameterStore ps, NDArray x, boolean training, KeyValueCache.Layer cache,
+                           boolean lastOnly, ActivationRecorder recorder, String patternName) {
         NDManager m = x.getManager();
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
@@ -75,6 +83,11 @@ public final class CausalSelfAttention extends AbstractBlock {
         if (cache != null) {
             k = cache.appendKeys(k);
             v = cache.appendValues(v);
+        }
+        if (lastOnly && t > 1) { // the last position sees every key: no mask
+            q = q.get(new NDIndex(":, :, -1:, :"));
+            offset += (int) t - 1;
+            t = 1;
         }
 
         NDArray scale = m.create((float) (1.0 / Math.sqrt(hs)));

@@ -3,6 +3,7 @@ package splab.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -40,19 +41,26 @@ public final class DecoderBlock extends AbstractBlock {
 
     /** x [B, T, D] to [B, T, D]; records resid_mid, resid_post and the pattern when asked. */
     public NDArray forward(ParameterStore ps, NDArray x, boolean training, ActivationRecorder recorder) {
-        return forward(ps, x, training, recorder, null);
+        return forward(ps, x, training, recorder, null, false);
     }
 
-    /** New positions x [B, Tnew, D] after those in {@code cache} (see {@link CausalSelfAttention}); inference. */
-    public NDArray forward(ParameterStore ps, NDArray x, KeyValueCache.Layer cache) {
-        return forward(ps, x, false, null, cache);
+    /**
+     * New positions x [B, Tnew, D] after those in {@code cache} (see {@link CausalSelfAttention}); inference.
+     * With {@code lastOnly} the block returns the last position only, [B, 1, D] (every position's keys and
+     * values are still cached): what the last block of a prefill needs when only the next token is wanted.
+     */
+    public NDArray forward(ParameterStore ps, NDArray x, KeyValueCache.Layer cache, boolean lastOnly) {
+        return forward(ps, x, false, null, cache, lastOnly);
     }
 
     private NDArray forward(ParameterStore ps, NDArray x, boolean training, ActivationRecorder recorder,
-                            KeyValueCache.Layer cache) {
+                            KeyValueCache.Layer cache, boolean lastOnly) {
         NDArray a = norm1.forward(ps, new NDList(x), training).singletonOrThrow();
+        if (lastOnly && x.getShape().get(1) > 1) {
+            x = x.get(new NDIndex(":, -1:, :"));
+        }
         x = x.add(cache == null ? attention.forward(ps, a, training, recorder, ActivationRecorder.pattern(layer))
-                : attention.forward(ps, a, cache));
+                : attention.forward(ps, a, cache, lastOnly));
         if (recorder != null) {
             x = recorder.pass(ActivationRecorder.residMid(layer), x);
         }

@@ -105,8 +105,10 @@ public final class PathTransformer extends AbstractBlock {
     /**
      * Logits [B, Tnew, vocab] for the new tokens [B, Tnew] at positions {@code cache.length()}.., attending to
      * the positions already in {@code cache} and adding the new ones to it. With an empty cache and the whole
-     * prompt this is the prefill; then one token per call. Inference only; only the last position's logits are
-     * computed when {@code lastOnly}.
+     * prompt this is the prefill; then one token per call. Inference only. With {@code lastOnly} only the last
+     * position's logits are computed, and the last block runs its attention output, MLP and the head for that
+     * position alone (it still caches every position's keys and values): in a prefill of T tokens that skips
+     * three quarters of the last block's products for T - 1 of them.
      */
     public NDArray forward(NDArray tokens, KeyValueCache cache, boolean lastOnly) {
         long t = tokens.getShape().get(1);
@@ -116,12 +118,9 @@ public final class PathTransformer extends AbstractBlock {
         }
         NDArray x = embed(store, tokens, cache.length(), false);
         for (int l = 0; l < blocks.size(); l++) {
-            x = blocks.get(l).forward(store, x, cache.layer(l));
+            x = blocks.get(l).forward(store, x, cache.layer(l), lastOnly && l == blocks.size() - 1);
         }
         cache.advance((int) t);
-        if (lastOnly && t > 1) {
-            x = x.get(new ai.djl.ndarray.index.NDIndex(":, -1:, :"));
-        }
         x = finalNorm.forward(store, new NDList(x), false).singletonOrThrow();
         return head.forward(store, new NDList(x), false).singletonOrThrow();
     }
