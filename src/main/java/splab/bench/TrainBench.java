@@ -61,14 +61,14 @@ public final class TrainBench {
      * filled to within 4 tokens of {@code seq}), {@code padded} (synthetic 3-10 node batches padded to {@code seq})
      * and {@code lab} (the lab's own batches, bucketed by n).
      */
-    public static void report(int dModel, int heads, int layers, int batch, int seq, int steps, int[] threadCounts,
-            List<String> kinds, PrintStream out) {
+    public static void report(int dModel, int heads, int layers, int batch, int seq, int steps,
+            ModelConfig.Positions positions, int[] threadCounts, List<String> kinds, PrintStream out) {
         ModelConfig synthetic = new ModelConfig(ModelConfig.vocabSizeFor(10), seq, dModel, heads, layers, 0, 0f,
-                ModelConfig.Positions.ROPE);
+                positions);
         ModelConfig lab = synthetic.withTokens(synthetic.vocabSize(), 160);
         TokenBatch[] labBatches = kinds.contains("lab") ? labBatches(batch, steps + 5) : null;
-        out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores%n", System.getenv("OMP_WAIT_POLICY"),
-                Runtime.getRuntime().availableProcessors());
+        out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores, positions %s%n", System.getenv("OMP_WAIT_POLICY"),
+                Runtime.getRuntime().availableProcessors(), positions.name().toLowerCase(java.util.Locale.ROOT));
         for (int t : threadCounts) {
             if (kinds.contains("stated")) {
                 out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import splab.bench.DataBench;
-import splab.bench.TrainBench;
 import splab.bench.NavigatorBench;
+import splab.bench.TrainBench;
+import splab.model.ModelConfig;
 
 /** {@code splab bench}: throughput benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -99,6 +100,11 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", split = ",", description = "Intra-op thread counts to measure (default: 1 and all cores)")
         int[] threads;
 
+        @Option(names = "--positions", defaultValue = "rope",
+                description = "Position encoding of the benchmarked model: rope (the lab's) or learned (a table added to "
+                    + "the embedding, as in the usual GPT; default ${DEFAULT-VALUE})")
+        String positions;
+
         @Option(names = "--batches", split = ",", defaultValue = "stated,padded,lab",
                 description = "Which batches to measure: stated, padded, lab (default ${DEFAULT-VALUE})")
         List<String> kinds;
@@ -111,8 +117,13 @@ final class BenchCommand implements Runnable {
             if (steps < 1 || batch < 1 || seq < 16) {
                 throw new IllegalArgumentException("need --steps >= 1, --batch >= 1, --seq >= 16");
             }
+            ModelConfig.Positions encoding = switch (positions) {
+                case "rope" -> ModelConfig.Positions.ROPE;
+                case "learned" -> ModelConfig.Positions.LEARNED;
+                default -> throw new IllegalArgumentException("--positions takes rope or learned, got '" + positions + "'");
+            };
             int cores = Runtime.getRuntime().availableProcessors();
-            TrainBench.report(dModel, heads, layers, batch, seq, steps,
+            TrainBench.report(dModel, heads, layers, batch, seq, steps, encoding,
                     threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}, kinds, System.out);
             return 0;
         }
