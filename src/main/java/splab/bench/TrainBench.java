@@ -14,6 +14,7 @@ import splab.model.ModelConfig;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -68,7 +69,7 @@ public final class TrainBench {
         ModelConfig lab = synthetic.withTokens(synthetic.vocabSize(), 160);
         TokenBatch[] labBatches = kinds.contains("lab") ? labBatches(batch, steps + 5) : null;
         out.printf("bench train: OMP_WAIT_POLICY=%s, %d cores, positions %s%n", System.getenv("OMP_WAIT_POLICY"),
-                Runtime.getRuntime().availableProcessors(), positions.name().toLowerCase(java.util.Locale.ROOT));
+                Runtime.getRuntime().availableProcessors(), positions.name().toLowerCase(Locale.ROOT));
         for (int t : threadCounts) {
             if (kinds.contains("stated")) {
                 out.println("-- the stated shape: batch " + batch + " x sequence " + seq + ", every row "

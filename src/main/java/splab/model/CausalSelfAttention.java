@@ -45,7 +45,7 @@ public final class CausalSelfAttention extends AbstractBlock {
      */
     public NDArray forward(ParameterStore ps, NDArray x, boolean training,
                            ActivationRecorder recorder, String patternName) {
-        return attend(ps, x, training, null, recorder, patternName);
+        return attend(ps, x, training, null, false, recorder, patternName);
     }
 
     /**
@@ -56,11 +56,6 @@ public final class CausalSelfAttention extends AbstractBlock {
      */
     public NDArray forward(ParameterStore ps, NDArray x, KeyValueCache.Layer cache, boolean lastOnly) {
         return attend(ps, x, false, cache, lastOnly, null, null);
-    }
-
-    private NDArray attend(ParameterStore ps, NDArray x, boolean training, KeyValueCache.Layer cache,
-                           ActivationRecorder recorder, String patternName) {
-        return attend(ps, x, training, cache, false, recorder, patternName);
     }
 
     private NDArray attend(ParameterStore ps, NDArray x, boolean training, KeyValueCache.Layer cache,

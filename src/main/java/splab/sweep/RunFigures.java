@@ -33,8 +33,7 @@ import splab.io.AtomicFiles;
  * @param spectral spectral summary means by "layer metric condition"
  */
 public record RunFigures(double correct, double[] byDistance, long pairsFar, SortedMap<Integer, Double> bySize,
-        double[] curveExamples,
-        double[] curveCorrect, double wallSeconds, Map<String, Double> spectral) {
+        double[] curveExamples, double[] curveCorrect, double wallSeconds, Map<String, Double> spectral) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The first evaluation at which the held-out share correct reached {@code level}: examples seen, or NaN. */
