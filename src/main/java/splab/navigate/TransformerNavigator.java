@@ -1,6 +1,8 @@
 package splab.navigate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -89,7 +91,7 @@ public final class TransformerNavigator implements Navigator {
             prompts[i] = prompt(queries.get(i));
             order[i] = i;
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> prompts[i].length));
+        Arrays.sort(order, Comparator.comparingInt(i -> prompts[i].length));
         NavigationResult[] out = new NavigationResult[queries.size()];
         try (NDManager manager = NDManager.newBaseManager(model.device())) {
             for (int from = 0; from < order.length; from += batchSize) {
@@ -105,7 +107,7 @@ public final class TransformerNavigator implements Navigator {
                     Query q = queries.get(order[k]);
                     int limit = q.graph().nodeCount() + 2;
                     int[] own = generated[k - from].length > limit
-                            ? java.util.Arrays.copyOf(generated[k - from], limit) : generated[k - from];
+                            ? Arrays.copyOf(generated[k - from], limit) : generated[k - from];
                     out[order[k]] = interpret(q.graph(), q.source(), q.target(), own);
                 }
                 progress.accept(to);

@@ -42,8 +42,9 @@ public final class SweepSummary {
         }
         Set<String> spectralKeys = new LinkedHashSet<>();
         done.values().forEach(f -> spectralKeys.addAll(f.spectral().keySet()));
-        AtomicFiles.writeString(plan.folder().resolve("sweep.csv"), csv(plan, done, spectralKeys));
-        report(plan, done, missing, spectralKeys, sizes(done.values())).write(plan.folder(), "sweep");
+        SortedSet<Integer> sizes = sizes(done.values());
+        AtomicFiles.writeString(plan.folder().resolve("sweep.csv"), csv(plan, done, spectralKeys, sizes));
+        report(plan, done, missing, spectralKeys, sizes).write(plan.folder(), "sweep");
         return done.size();
     }
 
@@ -54,8 +55,8 @@ public final class SweepSummary {
         return sizes;
     }
 
-    static String csv(SweepPlan plan, Map<SweepPlan.Run, RunFigures> done, Set<String> spectralKeys) {
-        SortedSet<Integer> sizes = sizes(done.values());
+    static String csv(SweepPlan plan, Map<SweepPlan.Run, RunFigures> done, Set<String> spectralKeys,
+                      SortedSet<Integer> sizes) {
         Set<String> axes = new LinkedHashSet<>();
         plan.runs().forEach(r -> axes.addAll(r.values().keySet()));
         List<String> header = new ArrayList<>(List.of("run", "setting"));
