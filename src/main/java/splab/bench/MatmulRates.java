@@ -9,9 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import splab.train.NativeBlas;
 
 /**
  * Float32 matrix-product rates of the engine on this machine: the ceiling that model-FLOPs utilisation is
@@ -68,32 +69,22 @@ public final class MatmulRates {
     }
 
     /**
-     * Names the BLAS the engine's natives carry (oneMKL is linked into libtorch_cpu.so; a separate OpenBLAS or
-     * MKL library would show among the mapped files) and the CPU, since MKL chooses its kernels by CPU vendor.
+     * Names the BLAS serving the engine's float32 products ({@link NativeBlas}: a preloaded OpenBLAS, or the oneMKL
+     * linked into libtorch_cpu.so) and the CPU, since oneMKL chooses its kernels by CPU vendor.
      */
     static String blasPath() {
-        String libs = "unknown BLAS";
-        try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
-            var names = maps.map(l -> l.substring(l.lastIndexOf(' ') + 1)).filter(l -> l.endsWith(".so")
-                    || l.contains(".so.")).map(l -> l.substring(l.lastIndexOf('/') + 1)).distinct().toList();
-            boolean torch = names.stream().anyMatch(l -> l.startsWith("libtorch_cpu"));
-            String other = names.stream().filter(l -> l.toLowerCase(Locale.ROOT).matches(".*(openblas|mkl|blis).*"))
-                    .findFirst().orElse(null);
-            libs = other != null ? other : torch ? "oneMKL inside libtorch_cpu.so" : libs;
-        } catch (IOException | RuntimeException e) {
-            // not Linux: leave the library unnamed
-        }
-        return libs + " on " + cpuModel();
+        boolean mkl = NativeBlas.openBlasPath().isEmpty();
+        return NativeBlas.describe() + " on " + cpuModel(mkl);
     }
 
-    private static String cpuModel() {
+    private static String cpuModel(boolean mkl) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             var info = lines.toList();
             String model = info.stream().filter(l -> l.startsWith("model name")).findFirst()
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
             boolean avx512 = info.stream().anyMatch(l -> l.startsWith("flags") && l.contains(" avx512f"));
             boolean intel = info.stream().anyMatch(l -> l.startsWith("vendor_id") && l.contains("GenuineIntel"));
-            return model + (avx512 ? ", AVX-512" : "") + (intel ? "" : " (not Intel: MKL may take a generic code path)");
+            return model + (avx512 ? ", AVX-512" : "") + (intel || !mkl ? "" : " (not Intel: oneMKL takes a generic code path)");
         } catch (IOException | RuntimeException e) {
             return "unknown CPU";
         }

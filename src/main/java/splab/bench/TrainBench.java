@@ -13,6 +13,7 @@ import splab.train.Training;
 import splab.model.ModelConfig;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -63,7 +64,7 @@ public final class TrainBench {
      * and {@code lab} (the lab's own batches, bucketed by n).
      */
     public static void report(int dModel, int heads, int layers, int batch, int seq, int steps,
-            ModelConfig.Positions positions, int[] threadCounts, List<String> kinds, PrintStream out) {
+            ModelConfig.Positions positions, int[] threadCounts, List<String> kinds, Path trace, PrintStream out) {
         ModelConfig synthetic = new ModelConfig(ModelConfig.vocabSizeFor(10), seq, dModel, heads, layers, 0, 0f,
                 positions);
         ModelConfig lab = synthetic.withTokens(synthetic.vocabSize(), 160);
@@ -84,6 +85,12 @@ public final class TrainBench {
                 out.println("-- the lab's batches (3-10 nodes, bucketed by n), " + t + " thread(s)");
                 out.println(run(lab, labBatches, 5, t).summary());
             }
+        }
+        if (trace != null) {
+            out.println("-- operator trace of the stated shape, " + threadCounts[0] + " thread(s), written to " + trace
+                    + " (the profiler slows the steps; the figures above are the benchmark's)");
+            run(synthetic, statedBatches(batch, seq, seq - 4, 5 + steps), 5, threadCounts[0], trace);
+            out.print(OperatorTrace.read(trace).summary(25));
         }
     }
 
@@ -120,14 +127,19 @@ public final class TrainBench {
      */
     public static Result run(ModelConfig model, int batchSize, int sequenceLength, int minLength, int warmupSteps,
                              int timedSteps, int threads) {
-        SyntheticPaths source = new SyntheticPaths(10, 3, 10, 0.35, sequenceLength);
         // pre-draw the batches so graph sampling is not timed
+        return run(model, statedBatches(batchSize, sequenceLength, minLength, warmupSteps + timedSteps), warmupSteps,
+                threads);
+    }
+
+    private static TokenBatch[] statedBatches(int batchSize, int sequenceLength, int minLength, int count) {
+        SyntheticPaths source = new SyntheticPaths(10, 3, 10, 0.35, sequenceLength);
         Random rng = new Random(1);
-        TokenBatch[] batches = new TokenBatch[warmupSteps + timedSteps];
+        TokenBatch[] batches = new TokenBatch[count];
         for (int i = 0; i < batches.length; i++) {
             batches[i] = source.next(batchSize, rng, minLength);
         }
-        return run(model, batches, warmupSteps, threads);
+        return batches;
     }
 
     /**
@@ -136,6 +148,15 @@ public final class TrainBench {
      * in the result is the longest batch's.
      */
     public static Result run(ModelConfig model, TokenBatch[] batches, int warmupSteps, int threads) {
+        return run(model, batches, warmupSteps, threads, null);
+    }
+
+    /**
+     * As {@link #run(ModelConfig, TokenBatch[], int, int)}; when {@code trace} is not null, the engine's operator
+     * profiler records the timed steps and writes its Chrome trace there (profiling slows the steps, so the
+     * figures of a traced run are not the benchmark's).
+     */
+    public static Result run(ModelConfig model, TokenBatch[] batches, int warmupSteps, int threads, Path trace) {
         int batchSize = batches[0].size();
         TrainConfig config = TrainConfig.defaults().with(c -> {
                 c.batchSize = batchSize; c.steps = batches.length; c.warmupSteps = 1; c.evalInterval = 0;
@@ -150,6 +171,9 @@ public final class TrainBench {
             long tokens = 0, positions = 0;
             double attentionFlops = 0;
             int longest = 0;
+            if (trace != null) {
+                Training.startOperatorTrace();
+            }
             long start = System.nanoTime();
             for (int i = warmupSteps; i < batches.length; i++) {
                 long t = training.trainStep(batches[i]).tokens();
@@ -159,6 +183,9 @@ public final class TrainBench {
                 longest = Math.max(longest, batches[i].length());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (trace != null) {
+                Training.stopOperatorTrace(trace);
+            }
             long params = training.model().parameterCount();
             double matmul = MatmulRates.gflops(1024, 1024, 1024, 10);
             double modelGflops = (6.0 * params * tokens + attentionFlops) / seconds / 1e9;

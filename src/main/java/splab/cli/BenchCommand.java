@@ -1,5 +1,6 @@
 package splab.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -109,6 +110,11 @@ final class BenchCommand implements Runnable {
                 description = "Which batches to measure: stated, padded, lab (default ${DEFAULT-VALUE})")
         List<String> kinds;
 
+        @Option(names = "--trace", paramLabel = "FILE",
+                description = "After the measurements, profile the stated shape's timed steps at the first thread count, "
+                    + "write the engine's operator trace (Chrome trace JSON) to FILE and print the operators by self time")
+        Path trace;
+
         @Override
         public Integer call() {
             if (!List.of("stated", "padded", "lab").containsAll(kinds)) {
@@ -124,7 +130,7 @@ final class BenchCommand implements Runnable {
             };
             int cores = Runtime.getRuntime().availableProcessors();
             TrainBench.report(dModel, heads, layers, batch, seq, steps, encoding,
-                    threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}, kinds, System.out);
+                    threads != null ? threads : cores > 1 ? new int[] {cores, 1} : new int[] {1}, kinds, trace, System.out);
             return 0;
         }
     }

@@ -21,7 +21,14 @@ import splab.sweep.LaunchOptions;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        Map<String, String> missing = LaunchOptions.missingEnvironment(System.getenv());
+        Map<String, String> missing;
+        try {
+            missing = LaunchOptions.launchEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("splab: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (!missing.isEmpty()) {
             System.exit(relaunch(args, missing));
         }
@@ -29,7 +36,7 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Native settings ({@link LaunchOptions}: OpenMP waiting, glibc malloc) are read when the process starts, so
+     * Native settings ({@link LaunchOptions}: OpenMP waiting, glibc malloc, the BLAS library) are read when the process starts, so
      * the launcher starts itself again with the missing ones set, adding the heap and collector options.
      */
     private static int relaunch(String[] args, Map<String, String> missing) {

@@ -47,6 +47,7 @@ public final class Provenance {
         p.put("jgrapht", mavenVersion("org.jgrapht", "jgrapht-core"));
         p.put("djl", manifestVersion("ai.djl.Device"));
         p.put("pytorchNative", propertyVersion("/native/lib/pytorch.properties"));
+        p.put("blas", splab.train.NativeBlas.describe());
         p.put("ompWaitPolicy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         p.put("mallocSettings", System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("MALLOC_"))
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());

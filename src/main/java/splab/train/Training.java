@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import splab.model.ModelConfig;
 import splab.model.PathTransformer;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -49,6 +50,20 @@ public final class Training implements AutoCloseable {
         return JniUtils.getNumThreads();
     }
 
+    /**
+     * Starts the PyTorch engine's operator profiler (CPU time of every operator this thread runs until
+     * {@link #stopOperatorTrace}); for benchmarks, not for training runs.
+     */
+    public static void startOperatorTrace() {
+        Engine.getEngine("PyTorch");
+        JniUtils.startProfile(false, true, false);
+    }
+
+    /** Stops the profiler started by {@link #startOperatorTrace} and writes its Chrome trace (JSON) to {@code file}. */
+    public static void stopOperatorTrace(Path file) {
+        JniUtils.stopProfile(file.toAbsolutePath().toString());
+    }
+
     private Training(ModelConfig modelConfig, TrainConfig config, long seed, BatchSource source) {
         this.modelConfig = modelConfig;
         this.config = config;
@@ -57,6 +72,7 @@ public final class Training implements AutoCloseable {
         Engine engine = Engine.getEngine("PyTorch"); // loads the native library before any JNI call
         if (config.threads() > 0) {
             JniUtils.setNumThreads(config.threads());
+            NativeBlas.setThreads(config.threads());
         }
         engine.setRandomSeed((int) seed);
         manager = NDManager.newBaseManager(device(config.device()));
