@@ -27,6 +27,7 @@ import splab.navigate.ScoreSheet;
 import splab.navigate.TransformerNavigator;
 import splab.train.BatchSource;
 import splab.train.Checkpoints;
+import splab.train.NativeBlas;
 import splab.train.MetricsLog;
 import splab.train.StopAt;
 import splab.train.TokenBatch;
@@ -121,6 +122,8 @@ public final class TrainStage {
                 watch.stopped(stoppedBefore); // delete train_stopped.json to train such a run further
             }
             out.printf("train: resumed at step %,d from %s%n", training.step(), Checkpoints.latest(checkpoints));
+            Checkpoints.readState(Checkpoints.latest(checkpoints)).blasChange(NativeBlas.describe())
+                    .ifPresent(w -> out.println("train: warning: " + w));
         } else {
             if (Files.exists(metricsFile)) {
                 AtomicFiles.writeString(metricsFile, ""); // a fresh run starts a fresh curve

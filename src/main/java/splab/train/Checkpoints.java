@@ -42,8 +42,25 @@ import java.util.stream.Stream;
  */
 public final class Checkpoints {
 
-    /** Contents of state.json; {@code seed} is the run's seed the training started from. */
-    public record State(long step, long examplesSeen, long seed, ModelConfig model, TrainConfig train) {
+    /**
+     * Contents of state.json; {@code seed} is the run's seed the training started from; {@code blas} names the
+     * library that served the products ({@link NativeBlas#describe}; null in checkpoints written before it was
+     * recorded).
+     */
+    public record State(long step, long examplesSeen, long seed, ModelConfig model, TrainConfig train, String blas) {
+
+        /**
+         * A warning when this process's BLAS ({@code current}) is not the one the checkpoint was trained with: the
+         * products round differently, so the continuation is not bit-identical to an uninterrupted run.
+         */
+        public java.util.Optional<String> blasChange(String current) {
+            if (blas == null || blas.equals(current)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of("the checkpoint was trained with " + blas + ", this process uses " + current
+                    + ": the continuation will not be bit-identical to an uninterrupted run (SPLAB_BLAS and "
+                    + "OPENBLAS_CORETYPE choose the library)");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -76,7 +93,7 @@ public final class Checkpoints {
                 out.writeObject(training.rng);
             }
             JSON.writeValue(tmp.resolve("state.json").toFile(), new State(training.step(), training.examplesSeen,
-                    training.seed(), training.modelConfig(), training.config()));
+                    training.seed(), training.modelConfig(), training.config(), NativeBlas.describe()));
 
             beforeRename.accept(tmp);
             Path folder = root.resolve(name);
