@@ -38,6 +38,21 @@ public final class SweepRunner {
         return List.of("OMP_WAIT_POLICY=PASSIVE", "OMP_NUM_THREADS=" + threads);
     }
 
+    /**
+     * The order the unfinished runs start in: runs already begun (with a checkpoint) first, so a resumed sweep
+     * finishes what it started; then seed by seed, every setting's first seed before any setting's second, so a
+     * sweep cut short still has every setting measured. Ties keep the plan's order.
+     */
+    static List<SweepPlan.Run> executionOrder(List<SweepPlan.Run> todo) {
+        List<SweepPlan.Run> order = new ArrayList<>(todo);
+        order.sort(java.util.Comparator.comparing((SweepPlan.Run r) -> !begun(r)).thenComparingLong(SweepPlan.Run::seed));
+        return order;
+    }
+
+    private static boolean begun(SweepPlan.Run r) {
+        return java.nio.file.Files.isRegularFile(r.folder().resolve("checkpoints").resolve("LATEST"));
+    }
+
     public static Outcome run(SweepPlan plan, List<String> splab, int jobs, PrintStream out) throws InterruptedException {
         List<SweepPlan.Run> todo = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -66,7 +81,7 @@ public final class SweepRunner {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         long start = System.nanoTime();
         try {
-            for (SweepPlan.Run r : todo) {
+            for (SweepPlan.Run r : executionOrder(todo)) {
                 pool.submit(() -> {
                     running.incrementAndGet();
                     Path log = logs.resolve(r.name() + ".log");
