@@ -44,20 +44,14 @@ public final class Checkpoints {
 
     /**
      * Contents of state.json; {@code seed} is the run's seed the training started from; {@code blas} names the
-     * library that served the products ({@link NativeBlas#describe}; null in checkpoints written before it was
-     * recorded).
+     * library that served the products ({@link NativeBlas#describe}; null in older checkpoints).
      */
     public record State(long step, long examplesSeen, long seed, ModelConfig model, TrainConfig train, String blas) {
 
-        /**
-         * A warning when this process's BLAS ({@code current}) is not the one the checkpoint was trained with: the
-         * products round differently, so the continuation is not bit-identical to an uninterrupted run.
-         */
+        /** A warning when this process's BLAS is not the checkpoint's: the products then round differently. */
         public java.util.Optional<String> blasChange(String current) {
-            if (blas == null || blas.equals(current)) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of("the checkpoint was trained with " + blas + ", this process uses " + current
+            return blas == null || blas.equals(current) ? java.util.Optional.empty()
+                    : java.util.Optional.of("the checkpoint was trained with " + blas + ", this process uses " + current
                     + ": the continuation will not be bit-identical to an uninterrupted run (SPLAB_BLAS and "
                     + "OPENBLAS_CORETYPE choose the library)");
         }
