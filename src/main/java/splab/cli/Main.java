@@ -36,8 +36,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Native settings ({@link LaunchOptions}: OpenMP waiting, glibc malloc, the BLAS library) are read when the process starts, so
-     * the launcher starts itself again with the missing ones set, adding the heap and collector options.
+     * Native settings ({@link LaunchOptions}: OpenMP waiting, glibc malloc, the BLAS library) are read when the
+     * process starts, so the launcher starts itself again with the missing ones set, adding the JVM options.
      */
     private static int relaunch(String[] args, Map<String, String> missing) {
         java.util.List<String> given = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
