@@ -45,7 +45,8 @@ public final class SweepRunner {
      */
     static List<SweepPlan.Run> executionOrder(List<SweepPlan.Run> todo) {
         List<SweepPlan.Run> order = new ArrayList<>(todo);
-        order.sort(java.util.Comparator.comparing((SweepPlan.Run r) -> !begun(r)).thenComparingLong(SweepPlan.Run::seed));
+        order.sort(java.util.Comparator.comparing((SweepPlan.Run r) -> !begun(r))
+                .thenComparingLong(SweepPlan.Run::seed));
         return order;
     }
 
