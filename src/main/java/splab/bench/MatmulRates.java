@@ -5,13 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import splab.sweep.LaunchOptions;
 import splab.train.NativeBlas;
 
 /**
@@ -78,15 +75,8 @@ public final class MatmulRates {
     }
 
     private static String cpuModel(boolean mkl) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            var info = lines.toList();
-            String model = info.stream().filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-            boolean avx512 = info.stream().anyMatch(l -> l.startsWith("flags") && l.contains(" avx512f"));
-            boolean intel = info.stream().anyMatch(l -> l.startsWith("vendor_id") && l.contains("GenuineIntel"));
-            return model + (avx512 ? ", AVX-512" : "") + (intel || !mkl ? "" : " (not Intel: oneMKL takes a generic code path)");
-        } catch (IOException | RuntimeException e) {
-            return "unknown CPU";
-        }
+        LaunchOptions.Cpu cpu = LaunchOptions.Cpu.current();
+        return cpu.model() + (cpu.flags().contains("avx512f") ? ", AVX-512" : "")
+                + (cpu.intel() || !mkl ? "" : " (not Intel: oneMKL takes a generic code path)");
     }
 }

@@ -80,14 +80,20 @@ public final class LaunchOptions {
     /** The AVX-512 extensions OpenBLAS's SkylakeX kernels use. */
     private static final Set<String> SKYLAKEX_FLAGS = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
 
-    /** The CPU facts the BLAS choice depends on: vendor id and feature flags, from /proc/cpuinfo. */
-    public record Cpu(String vendor, Set<String> flags) {
+    /** The CPU facts the BLAS choice depends on, from /proc/cpuinfo: vendor id, feature flags and model name. */
+    public record Cpu(String vendor, Set<String> flags, String model) {
+
+        public Cpu(String vendor, Set<String> flags) {
+            this(vendor, flags, "unknown CPU");
+        }
 
         public static Cpu current() {
             try {
                 List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
-                String vendor = field(lines, "vendor_id");
-                return new Cpu(vendor, Set.copyOf(java.util.Arrays.asList(field(lines, "flags").split("\\s+"))));
+                String model = field(lines, "model name");
+                return new Cpu(field(lines, "vendor_id"),
+                        Set.copyOf(java.util.Arrays.asList(field(lines, "flags").split("\\s+"))),
+                        model.isEmpty() ? "unknown CPU" : model);
             } catch (IOException | RuntimeException e) {
                 return new Cpu("unknown", Set.of());
             }
@@ -98,7 +104,7 @@ public final class LaunchOptions {
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
         }
 
-        boolean intel() {
+        public boolean intel() {
             return vendor.equals("GenuineIntel");
         }
     }
