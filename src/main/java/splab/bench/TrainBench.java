@@ -6,6 +6,7 @@ import splab.data.Batcher;
 import splab.data.DataConfig;
 import splab.data.DatasetBuilder;
 import splab.data.Vocabulary;
+import splab.train.EngineThreads;
 import splab.train.SyntheticPaths;
 import splab.train.TokenBatch;
 import splab.train.TrainConfig;
@@ -189,7 +190,7 @@ public final class TrainBench {
             long params = training.model().parameterCount();
             double matmul = MatmulRates.gflops(1024, 1024, 1024, 10);
             double modelGflops = (6.0 * params * tokens + attentionFlops) / seconds / 1e9;
-            int usedThreads = Training.intraOpThreads();
+            int usedThreads = EngineThreads.intraOp();
             return new Result(model, batchSize, longest, usedThreads, params, 1000 * seconds / timedSteps,
                     tokens / seconds, (double) tokens / positions, matmul, modelGflops, modelGflops / matmul,
                     MatmulRates.best(usedThreads), training.profile().summary(timedSteps));

@@ -8,6 +8,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ai.djl.ndarray.NDManager;
 
@@ -16,6 +22,7 @@ import splab.data.Vocabulary;
 import splab.graph.SmallGraph;
 import splab.model.CachedGreedyDecoder;
 import splab.model.PathTransformer;
+import splab.train.EngineThreads;
 
 /**
  * The trained transformer as a {@link Navigator}: the query is written as the paper's prompt
@@ -26,7 +33,8 @@ import splab.model.PathTransformer;
  * {@code <eos>}; a special token before {@code <eos>} is {@link FailureKind#MALFORMED}, no {@code <eos>}
  * within n + 1 tokens is {@link FailureKind#STEP_LIMIT}; the path is then judged like any navigator's.
  * Decoding uses the key/value cache ({@link CachedGreedyDecoder}): prompts of equal length are decoded together,
- * the prompt once, then one token per step.
+ * the prompt once, then one token per step. Batches are shared among single-threaded workers, one per engine
+ * thread: a decoding step's operators are too small to gain from splitting over threads.
  * {@link #score} decodes all queries in batches and scores them with the shared harness.
  */
 public final class TransformerNavigator implements Navigator {
@@ -36,8 +44,22 @@ public final class TransformerNavigator implements Navigator {
     private final CachedGreedyDecoder decoder;
     private final long seed;
     private final int batchSize;
+    private final int workers;
 
+    /** Decodes {@code batchSize} prompts together, with as many workers as the engine has threads. */
     public TransformerNavigator(PathTransformer model, int maxNodes, long seed, int batchSize) {
+        this(model, maxNodes, seed, batchSize, 0);
+    }
+
+    /**
+     * As {@link #TransformerNavigator(PathTransformer, int, long, int)} with {@code workers} single-threaded
+     * decoding workers; 0 takes the engine's intra-op thread count, 1 decodes on the calling thread with the
+     * engine's threads.
+     */
+    public TransformerNavigator(PathTransformer model, int maxNodes, long seed, int batchSize, int workers) {
+        if (workers < 0) {
+            throw new IllegalArgumentException("workers must be 0 (the engine's threads) or more, got " + workers);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
@@ -47,6 +69,7 @@ public final class TransformerNavigator implements Navigator {
         this.decoder = CachedGreedyDecoder.forMaxNodes(model, maxNodes, batchSize);
         this.seed = seed;
         this.batchSize = batchSize;
+        this.workers = workers;
     }
 
     @Override
@@ -83,7 +106,11 @@ public final class TransformerNavigator implements Navigator {
         return navigateAll(queries, done -> { });
     }
 
-    /** As {@link #navigateAll(List)}, telling {@code progress} how many queries are decoded after each batch. */
+    /**
+     * As {@link #navigateAll(List)}, telling {@code progress} how many queries are decoded after each batch.
+     * Batches go to as many single-threaded workers as the engine has intra-op threads ({@link EngineThreads});
+     * a batch's tokens do not depend on which worker decodes it.
+     */
     public NavigationResult[] navigateAll(List<Query> queries, java.util.function.LongConsumer progress) {
         int[][] prompts = new int[queries.size()][];
         Integer[] order = new Integer[queries.size()];
@@ -93,27 +120,78 @@ public final class TransformerNavigator implements Navigator {
         }
         Arrays.sort(order, Comparator.comparingInt(i -> prompts[i].length));
         NavigationResult[] out = new NavigationResult[queries.size()];
-        try (NDManager manager = NDManager.newBaseManager(model.device())) {
-            for (int from = 0; from < order.length; from += batchSize) {
-                int to = Math.min(order.length, from + batchSize);
-                int[][] batch = new int[to - from][];
-                int most = 0;
-                for (int k = from; k < to; k++) {
-                    batch[k - from] = prompts[order[k]];
-                    most = Math.max(most, queries.get(order[k]).graph().nodeCount());
+        int batches = (order.length + batchSize - 1) / batchSize;
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong decoded = new AtomicLong();
+        Runnable worker = () -> {
+            try (NDManager manager = NDManager.newBaseManager(model.device())) {
+                for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    int from = b * batchSize;
+                    int to = Math.min(order.length, from + batchSize);
+                    decodeBatch(queries, prompts, order, from, to, out, manager);
+                    long done = decoded.addAndGet(to - from);
+                    synchronized (progress) {
+                        progress.accept(done);
+                    }
                 }
-                int[][] generated = decoder.decode(batch, most + 2, manager);
-                for (int k = from; k < to; k++) {
-                    Query q = queries.get(order[k]);
-                    int limit = q.graph().nodeCount() + 2;
-                    int[] own = generated[k - from].length > limit
-                            ? Arrays.copyOf(generated[k - from], limit) : generated[k - from];
-                    out[order[k]] = interpret(q.graph(), q.source(), q.target(), own);
-                }
-                progress.accept(to);
+            }
+        };
+        int workers = Math.min(batches, this.workers > 0 ? this.workers : EngineThreads.intraOp());
+        if (workers <= 1) {
+            worker.run();
+        } else {
+            try (EngineThreads.Scope single = EngineThreads.singleThreaded()) {
+                runAll(worker, workers);
             }
         }
         return out;
+    }
+
+    /** Decodes the queries {@code order[from..to)} as one batch into {@code out}. */
+    private void decodeBatch(List<Query> queries, int[][] prompts, Integer[] order, int from, int to,
+                             NavigationResult[] out, NDManager manager) {
+        int[][] batch = new int[to - from][];
+        int most = 0;
+        for (int k = from; k < to; k++) {
+            batch[k - from] = prompts[order[k]];
+            most = Math.max(most, queries.get(order[k]).graph().nodeCount());
+        }
+        int[][] generated = decoder.decode(batch, most + 2, manager);
+        for (int k = from; k < to; k++) {
+            Query q = queries.get(order[k]);
+            int limit = q.graph().nodeCount() + 2;
+            int[] own = generated[k - from].length > limit
+                    ? Arrays.copyOf(generated[k - from], limit) : generated[k - from];
+            out[order[k]] = interpret(q.graph(), q.source(), q.target(), own);
+        }
+    }
+
+    /** Runs {@code worker} on {@code count} fresh threads and waits for all; a worker's failure is rethrown. */
+    private static void runAll(Runnable worker, int count) {
+        ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, "decode");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < count; w++) {
+                running.add(pool.submit(worker));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("decoding interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Decodes all queries in batches and scores them with the shared harness (pairs/s includes decoding). */

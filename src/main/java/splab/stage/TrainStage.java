@@ -27,6 +27,7 @@ import splab.navigate.ScoreSheet;
 import splab.navigate.TransformerNavigator;
 import splab.train.BatchSource;
 import splab.train.Checkpoints;
+import splab.train.EngineThreads;
 import splab.train.NativeBlas;
 import splab.train.MetricsLog;
 import splab.train.StopAt;
@@ -166,7 +167,7 @@ public final class TrainStage {
                 log.append(row);
             }
             return new Outcome(t.step(), t.examplesSeen(), (System.nanoTime() - start) / 1e9, lastEval,
-                    t.model().parameterCount(), Training.intraOpThreads(), watch.reason());
+                    t.model().parameterCount(), EngineThreads.intraOp(), watch.reason());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -44,12 +44,6 @@ public final class Training implements AutoCloseable {
     Random rng;
     long examplesSeen;
 
-    /** The intra-op thread count the PyTorch engine uses now (train.threads, or the engine's default when 0). */
-    public static int intraOpThreads() {
-        Engine.getEngine("PyTorch");
-        return JniUtils.getNumThreads();
-    }
-
     /**
      * Starts the PyTorch engine's operator profiler (CPU time of every operator this thread runs until
      * {@link #stopOperatorTrace}); for benchmarks, not for training runs.

@@ -18,13 +18,15 @@ import splab.graph.SmallGraph;
 import splab.model.CachedGreedyDecoder;
 import splab.model.GreedyDecoder;
 import splab.model.ModelConfig;
+import splab.train.EngineThreads;
 import splab.train.SyntheticPaths;
 import splab.train.TrainConfig;
 import splab.train.Training;
 
 /**
  * Decoding with the key/value cache gives the very tokens of decoding by recomputing the whole sequence at every
- * step, on every held-out pair of a briefly trained model (graphs the training batches never drew).
+ * step, on every held-out pair of a briefly trained model (graphs the training batches never drew); decoding
+ * workers give the very results of decoding on one thread.
  */
 class CachedDecodingTest {
 
@@ -45,18 +47,52 @@ class CachedDecodingTest {
         compare(ModelConfig.of(ModelConfig.vocabSizeFor(10), 96, 64, 4), 10, 1500, 60);
     }
 
+    @Test
+    void workersDecodeTheSameTokensAsTheCallingThreadAndGiveTheEngineItsThreadsBack() {
+        ModelConfig model = ModelConfig.of(ModelConfig.vocabSizeFor(10), 64, 32, 4);
+        SyntheticPaths source = new SyntheticPaths(10, 3, 6, 0.5, model.maxSeqLen());
+        TrainConfig recipe = TrainConfig.defaults().with(c -> {
+                c.learningRate = 3e-3; c.batchSize = 16; c.steps = 120; c.warmupSteps = 5; c.evalInterval = 0;
+                c.logInterval = 0; c.threads = 2;
+        });
+        List<Query> queries = NavigatorScores.allPairs(heldOut(6, 12));
+        try (Training t = Training.start(model, recipe, 7, source)) {
+            t.train(120, null, null);
+            NavigationResult[] alone = new TransformerNavigator(t.model(), 10, 1, 8, 1).navigateAll(queries);
+            List<Long> seen = new ArrayList<>();
+            NavigationResult[] shared = new TransformerNavigator(t.model(), 10, 1, 8, 3).navigateAll(queries, seen::add);
+            int successes = 0;
+            int written = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                assertArrayEquals(alone[i].path(), shared[i].path(), "query " + i + " " + queries.get(i));
+                assertEquals(alone[i].failure(), shared[i].failure(), "query " + i);
+                successes += alone[i].success() ? 1 : 0;
+                written += alone[i].path().length > 1 ? 1 : 0;
+            }
+            assertTrue(successes > 0 && written > queries.size() / 2,
+                    "a briefly trained model writes paths and finds some: " + successes + " found, " + written + " written");
+            assertEquals(queries.size(), seen.stream().mapToLong(Long::longValue).max().orElse(0));
+            assertEquals((queries.size() + 7) / 8, seen.size(), "progress after every batch");
+            assertEquals(2, EngineThreads.intraOp(), "the engine's threads are given back after decoding");
+        }
+    }
+
+    private static List<SmallGraph> heldOut(int nMax, int count) {
+        ConnectedGraphSampler sampler = new ConnectedGraphSampler(3, nMax, 0.5, NodeCountMix.UNIFORM, 99);
+        List<SmallGraph> graphs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            graphs.add(sampler.next());
+        }
+        return graphs;
+    }
+
     private static void compare(ModelConfig model, int nMax, int steps, int heldOutGraphs) {
         SyntheticPaths source = new SyntheticPaths(10, 3, nMax, 0.5, model.maxSeqLen());
         TrainConfig recipe = TrainConfig.defaults().with(c -> {
                 c.learningRate = 3e-3; c.batchSize = 16; c.steps = steps; c.warmupSteps = 5; c.evalInterval = 0;
                 c.logInterval = 0; c.threads = 1;
         });
-        ConnectedGraphSampler sampler = new ConnectedGraphSampler(3, nMax, 0.5, NodeCountMix.UNIFORM, 99);
-        List<SmallGraph> graphs = new ArrayList<>();
-        for (int i = 0; i < heldOutGraphs; i++) {
-            graphs.add(sampler.next());
-        }
-        List<Query> queries = NavigatorScores.allPairs(graphs);
+        List<Query> queries = NavigatorScores.allPairs(heldOut(nMax, heldOutGraphs));
         try (Training t = Training.start(model, recipe, 7, source); NDManager m = NDManager.newBaseManager()) {
             t.train(steps, null, null);
             TransformerNavigator navigator = new TransformerNavigator(t.model(), 10, 1, 16);
