@@ -19,7 +19,7 @@ import splab.io.AtomicFiles;
 /**
  * The figures a sweep compares, read back from one finished run folder: the model's held-out scores from
  * {@code navigators.csv} (every held-out pair, any shortest path correct), the training curve's held-out
- * evaluations from {@code metrics.jsonl}, the wall time from {@code run.json}, and the spectral summary's means
+ * evaluations from {@code metrics.jsonl}, the wall time from both (see {@link #wallSeconds}), and the spectral summary's means
  * from {@code spectral/summary.csv}.
  *
  * @param correct share of held-out pairs the model answered with a shortest path
@@ -29,7 +29,7 @@ import splab.io.AtomicFiles;
  *        {@code data.trainNMax} set, the sizes above it were never trained on
  * @param curveExamples training examples seen at each held-out evaluation during training
  * @param curveCorrect the evaluation's share correct at those points
- * @param wallSeconds the run's wall time
+ * @param wallSeconds the run's wall time over all its invocations, resumes included
  * @param spectral spectral summary means by "layer metric condition"
  */
 public record RunFigures(double correct, double[] byDistance, long pairsFar, SortedMap<Integer, Double> bySize,
@@ -78,8 +78,10 @@ public record RunFigures(double correct, double[] byDistance, long pairsFar, Sor
             byD[i - 1] = pairs[i] == 0 ? Double.NaN : (double) correct[i] / pairs[i];
         }
         List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        double trainingWall = Double.NaN;
         for (String line : lines(dir.resolve("metrics.jsonl"))) {
             JsonNode m = json(line, dir.resolve("metrics.jsonl"));
+            trainingWall = m.path("wall_s").asDouble(trainingWall);
             if (m.has("eval_correct")) {
                 xs.add(m.path("examples_seen").asDouble());
                 ys.add(m.path("eval_correct").asDouble());
@@ -87,7 +89,22 @@ public record RunFigures(double correct, double[] byDistance, long pairsFar, Sor
         }
         JsonNode run = json(String.join("\n", lines(dir.resolve("run.json"))), dir.resolve("run.json"));
         return new RunFigures((double) correct[0] / pairs[0], byD, pairs[3], bySize, toArray(xs), toArray(ys),
-                run.path("wallSeconds").asDouble(Double.NaN), spectral(dir.resolve("spectral").resolve("summary.csv")));
+                wallSeconds(run, trainingWall), spectral(dir.resolve("spectral").resolve("summary.csv")));
+    }
+
+    /**
+     * The run's wall time over all its invocations. run.json times only the last one, which for a resumed run may
+     * have found training done; the training's own wall time, counted across resumes, is the last {@code wall_s}
+     * of metrics.jsonl. So: that, plus what the last invocation spent after training (its {@code wallSeconds}
+     * less its {@code trainDoneSeconds}); run.json's {@code wallSeconds} alone when either figure is missing.
+     */
+    static double wallSeconds(JsonNode run, double trainingWall) {
+        double wall = run.path("wallSeconds").asDouble(Double.NaN);
+        double trainDone = run.path("trainDoneSeconds").asDouble(Double.NaN);
+        if (Double.isNaN(trainingWall) || Double.isNaN(trainDone) || Double.isNaN(wall)) {
+            return wall;
+        }
+        return trainingWall + Math.max(0, wall - trainDone);
     }
 
     /** Every defined mean of the spectral summary ({@code layer,metric,condition,graphs,mean,...}); empty if absent. */

@@ -50,6 +50,18 @@ class RunFiguresTest {
     }
 
     @Test
+    void aResumedRunsWallTimeCountsTrainingAcrossInvocations() throws IOException {
+        write("navigator,n,d,pairs,correct,accuracy\nmodel,all,all,10,9,0.9\n");
+        // trained over several invocations (wall_s carries on across resumes); the last one found training done
+        Files.writeString(dir.resolve("metrics.jsonl"), """
+                {"step":10,"loss":1.0,"wall_s":1500.0}
+                {"step":20,"examples_seen":640,"eval_correct":0.5,"wall_s":4713.6}
+                """);
+        Files.writeString(dir.resolve("run.json"), "{\"trainDoneSeconds\": 0.6, \"wallSeconds\": 160.6}");
+        assertEquals(4713.6 + 160.0, RunFigures.read(dir).wallSeconds(), 1e-9);
+    }
+
+    @Test
     void aRunWithoutTheModelsRowIsNamed() throws IOException {
         write("navigator,n,d,pairs,correct,accuracy\nbfs,all,all,100,100,1.0\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunFigures.read(dir));
