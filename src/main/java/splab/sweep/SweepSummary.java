@@ -22,7 +22,8 @@ import splab.report.Report;
  * Aggregates a sweep: {@code sweep.csv} with one row per setting x seed (the final figures, examples seen until
  * the held-out evaluation first reached 0.95 and 0.99, wall time, spectral means) and {@code sweep.html} /
  * {@code sweep.md} with, per setting, the mean over seeds and its 95% interval, the held-out learning curves
- * with their spread over seeds, and the spectral alignment by setting. Unfinished runs are listed, not guessed.
+ * with their spread over seeds, rank tests between settings ({@link SettingComparisons}), and the spectral
+ * alignment by setting. Unfinished runs are listed, not guessed.
  */
 public final class SweepSummary {
     static final double[] LEVELS = {0.95, 0.99};
@@ -112,6 +113,7 @@ public final class SweepSummary {
         rep.paragraph("Examples to a level: training examples seen at the first held-out evaluation during training "
                 + "that reached it (a sample of held-out examples, every `train.evalInterval` steps); a seed that never "
                 + "reached it is left out of the mean and counted.");
+        SettingComparisons.add(rep, plan, bySetting);
         if (!sizes.isEmpty()) {
             List<List<String>> sizeRows = new ArrayList<>();
             bySetting.forEach((setting, fs) -> {
