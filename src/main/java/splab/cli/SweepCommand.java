@@ -49,6 +49,23 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (collect != null) {
+            List<String> planning = new ArrayList<>();
+            if (out != null) {
+                planning.add("--out");
+            }
+            if (!grid.isEmpty()) {
+                planning.add("--grid");
+            }
+            if (printCommands) {
+                planning.add("--print-commands");
+            }
+            if (configOptions.config != null || !configOptions.overrides.isEmpty() || configOptions.seed != null) {
+                planning.add("--config/--set/--seed");
+            }
+            if (!planning.isEmpty()) {
+                throw new IllegalArgumentException("--collect DIR only aggregates the runs planned in DIR/sweep.json (and "
+                        + "writes the tables there); " + String.join(", ", planning) + " does not go with it");
+            }
             int finished = SweepSummary.write(SweepPlan.load(collect));
             System.out.println("sweep: aggregated " + finished + " finished runs into " + collect.resolve("sweep.html"));
             return 0;

@@ -96,5 +96,11 @@ class SweepCommandTest {
         MainTest.Outcome collect = MainTest.run("sweep", "--collect", dir.resolve("nowhere").toString());
         assertEquals(2, collect.code());
         assertTrue(collect.err().contains("not a sweep folder"), collect.err());
+
+        // --collect writes into the folder it reads; an --out next to it would be silently ignored
+        MainTest.Outcome elsewhere = MainTest.run("sweep", "--collect", dir.toString(), "--out", dir.resolve("b").toString());
+        assertEquals(2, elsewhere.code());
+        assertEquals(1, elsewhere.err().strip().lines().count(), elsewhere.err());
+        assertTrue(elsewhere.err().contains("--out does not go with it"), elsewhere.err());
     }
 }
