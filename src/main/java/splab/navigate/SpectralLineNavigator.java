@@ -2,7 +2,6 @@ package splab.navigate;
 
 import java.util.Locale;
 
-import splab.bench.SlnSweep;
 import splab.graph.SmallGraph;
 import splab.spectral.Laplacian;
 import splab.spectral.Spectrum;
@@ -194,7 +193,7 @@ public final class SpectralLineNavigator implements Navigator {
         return w == Weighting.NONE ? 1.0 : 1.0 / Math.sqrt(Math.max(lambda, 1e-12));
     }
 
-    /** The per-graph navigator over an existing decomposition (shared across configs by {@link SlnSweep}). */
+    /** The per-graph navigator over an existing decomposition (shared across configs by {@code splab.bench.SlnSweep}). */
     public static GraphNavigator bind(SmallGraph graph, Decomposition dec, Config config) {
         int n = graph.nodeCount();
         int m = dec.m;
