@@ -136,7 +136,9 @@ public final class TransformerNavigator implements Navigator {
                 }
             }
         };
-        int workers = Math.min(batches, this.workers > 0 ? this.workers : EngineThreads.intraOp());
+        // on a GPU the CPU threads only launch kernels: one worker
+        int auto = model.device().isGpu() ? 1 : EngineThreads.intraOp();
+        int workers = Math.min(batches, this.workers > 0 ? this.workers : auto);
         if (workers <= 1) {
             worker.run();
         } else {
