@@ -8,12 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import ai.djl.ndarray.NDManager;
 
@@ -109,7 +104,9 @@ public final class TransformerNavigator implements Navigator {
     /**
      * As {@link #navigateAll(List)}, telling {@code progress} how many queries are decoded after each batch.
      * Batches go to as many single-threaded workers as the engine has intra-op threads ({@link EngineThreads});
-     * a batch's tokens do not depend on which worker decodes it.
+     * the batches are the same whatever the number of workers, and workers give the very tokens of one worker.
+     * Decoding on the calling thread with the engine's own threads may differ in the last bits of a product
+     * (the BLAS does not promise the same sums for every thread count), which could flip a near-tie.
      */
     public NavigationResult[] navigateAll(List<Query> queries, java.util.function.LongConsumer progress) {
         int[][] prompts = new int[queries.size()][];
@@ -122,18 +119,21 @@ public final class TransformerNavigator implements Navigator {
         NavigationResult[] out = new NavigationResult[queries.size()];
         int batches = (order.length + batchSize - 1) / batchSize;
         AtomicInteger next = new AtomicInteger();
-        AtomicLong decoded = new AtomicLong();
+        long[] decoded = {0};
         Runnable worker = () -> {
             try (NDManager manager = NDManager.newBaseManager(model.device())) {
                 for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                     int from = b * batchSize;
                     int to = Math.min(order.length, from + batchSize);
                     decodeBatch(queries, prompts, order, from, to, out, manager);
-                    long done = decoded.addAndGet(to - from);
-                    synchronized (progress) {
-                        progress.accept(done);
+                    synchronized (decoded) {
+                        decoded[0] += to - from;
+                        progress.accept(decoded[0]);
                     }
                 }
+            } catch (RuntimeException | Error e) {
+                next.set(batches); // the other workers take no further batch
+                throw e;
             }
         };
         // on a GPU the CPU threads only launch kernels: one worker
@@ -142,9 +142,7 @@ public final class TransformerNavigator implements Navigator {
         if (workers <= 1) {
             worker.run();
         } else {
-            try (EngineThreads.Scope single = EngineThreads.singleThreaded()) {
-                runAll(worker, workers);
-            }
+            EngineThreads.onWorkers(worker, workers);
         }
         return out;
     }
@@ -165,34 +163,6 @@ public final class TransformerNavigator implements Navigator {
             int[] own = generated[k - from].length > limit
                     ? Arrays.copyOf(generated[k - from], limit) : generated[k - from];
             out[order[k]] = interpret(q.graph(), q.source(), q.target(), own);
-        }
-    }
-
-    /** Runs {@code worker} on {@code count} fresh threads and waits for all; a worker's failure is rethrown. */
-    private static void runAll(Runnable worker, int count) {
-        ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, "decode");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < count; w++) {
-                running.add(pool.submit(worker));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("decoding interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -26,8 +26,10 @@ public final class RankTests {
      * @param p two-sided p: the share of splits of the pooled values whose U is at least as far from
      *        {@code pairs / 2} as the observed one
      * @param leastP the smallest two-sided p these group sizes and values allow
+     * @param exact whether every split was counted; beyond {@link #EXACT_LIMIT} splits, p and leastP come from
+     *        200,000 random splits (p as (hits + 1) / (splits + 1))
      */
-    public record Comparison(double u, long pairs, double p, double leastP) {
+    public record Comparison(double u, long pairs, double p, double leastP, boolean exact) {
         /** U as a share of the pairs: the chance that a seed of the first group beats one of the second. */
         public double superiority() {
             return u / pairs;
@@ -59,8 +61,9 @@ public final class RankTests {
         for (double d : spread) {
             atLargest += d >= largest - 1e-9 ? 1 : 0;
         }
-        return new Comparison(u(a, b), (long) a.length * b.length, (double) extreme / spread.length,
-                (double) atLargest / spread.length);
+        boolean exact = binomial(pooled.length, a.length) <= EXACT_LIMIT;
+        double p = exact ? (double) extreme / spread.length : (extreme + 1.0) / (spread.length + 1.0);
+        return new Comparison(u(a, b), (long) a.length * b.length, p, (double) atLargest / spread.length, exact);
     }
 
     /** Spearman's rho between {@code x} and {@code y} (average ranks for ties) and its two-sided permutation p. */

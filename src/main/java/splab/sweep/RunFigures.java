@@ -95,16 +95,19 @@ public record RunFigures(double correct, double[] byDistance, long pairsFar, Sor
     /**
      * The run's wall time over all its invocations. run.json times only the last one, which for a resumed run may
      * have found training done; the training's own wall time, counted across resumes, is the last {@code wall_s}
-     * of metrics.jsonl. So: that, plus what the last invocation spent after training (its {@code wallSeconds}
-     * less its {@code trainDoneSeconds}); run.json's {@code wallSeconds} alone when either figure is missing.
+     * of metrics.jsonl. So: the last invocation's time with its training span ({@code trainDoneSeconds} less
+     * {@code dataDoneSeconds}) replaced by that; run.json's {@code wallSeconds} alone when a figure is missing.
+     * Training lost after the last checkpoint of an interrupted invocation is not counted (its metrics lines are
+     * cut on resume).
      */
     static double wallSeconds(JsonNode run, double trainingWall) {
         double wall = run.path("wallSeconds").asDouble(Double.NaN);
         double trainDone = run.path("trainDoneSeconds").asDouble(Double.NaN);
-        if (Double.isNaN(trainingWall) || Double.isNaN(trainDone) || Double.isNaN(wall)) {
+        double dataDone = run.path("dataDoneSeconds").asDouble(Double.NaN);
+        if (Double.isNaN(trainingWall) || Double.isNaN(trainDone) || Double.isNaN(dataDone) || Double.isNaN(wall)) {
             return wall;
         }
-        return trainingWall + Math.max(0, wall - trainDone);
+        return wall - Math.max(0, trainDone - dataDone) + trainingWall;
     }
 
     /** Every defined mean of the spectral summary ({@code layer,metric,condition,graphs,mean,...}); empty if absent. */

@@ -64,10 +64,12 @@ public final class Training implements AutoCloseable {
         this.seed = seed;
         this.source = source;
         Engine engine = Engine.getEngine("PyTorch"); // loads the native library before any JNI call
-        if (config.threads() > 0) {
-            JniUtils.setNumThreads(config.threads());
-            NativeBlas.setThreads(config.threads());
-        }
+        // set even when train.threads is 0 (the engine's default count): setting the count also fixes the BLAS's
+        // threading mode, and decoding's single-threaded span (EngineThreads) sets it, so a training step after
+        // an evaluation must not run under other settings than one before it
+        int threads = config.threads() > 0 ? config.threads() : EngineThreads.intraOp();
+        JniUtils.setNumThreads(threads);
+        NativeBlas.setThreads(threads);
         engine.setRandomSeed((int) seed);
         manager = NDManager.newBaseManager(device(config.device()));
         model = PathTransformer.create(modelConfig, manager);

@@ -48,6 +48,20 @@ class RankTestsTest {
     }
 
     @Test
+    void tooManySplitsAreSampledAndSaySo() {
+        double[] a = new double[13], b = new double[13];
+        for (int i = 0; i < 13; i++) {
+            a[i] = 100 + i;
+            b[i] = i;
+        }
+        RankTests.Comparison c = RankTests.mannWhitney(a, b); // C(26, 13) = 10,400,600 splits
+        assertTrue(!c.exact());
+        assertEquals(169, c.u());
+        assertTrue(c.p() > 0 && c.p() < 1e-4, "never 0 when sampled: " + c.p());
+        assertTrue(RankTests.mannWhitney(new double[] {1, 2}, new double[] {3, 4}).exact());
+    }
+
+    @Test
     void averageRanksShareTies() {
         assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, RankTests.ranks(new double[] {0.1, 0.5, 0.5, 0.9}));
     }

@@ -57,8 +57,13 @@ class RunFiguresTest {
                 {"step":10,"loss":1.0,"wall_s":1500.0}
                 {"step":20,"examples_seen":640,"eval_correct":0.5,"wall_s":4713.6}
                 """);
-        Files.writeString(dir.resolve("run.json"), "{\"trainDoneSeconds\": 0.6, \"wallSeconds\": 160.6}");
-        assertEquals(4713.6 + 160.0, RunFigures.read(dir).wallSeconds(), 1e-9);
+        Files.writeString(dir.resolve("run.json"),
+                "{\"dataDoneSeconds\": 0.1, \"trainDoneSeconds\": 0.6, \"wallSeconds\": 160.6}");
+        assertEquals(160.6 - 0.5 + 4713.6, RunFigures.read(dir).wallSeconds(), 1e-9);
+        // a run made in one invocation: its data stage counts, its training span is the metrics' own
+        Files.writeString(dir.resolve("run.json"),
+                "{\"dataDoneSeconds\": 20.0, \"trainDoneSeconds\": 4740.0, \"wallSeconds\": 4900.0}");
+        assertEquals(4900.0 - 4720.0 + 4713.6, RunFigures.read(dir).wallSeconds(), 1e-9);
     }
 
     @Test
