@@ -148,21 +148,20 @@ public final class RankTests {
             chosen[i] = i;
         }
         int at = 0;
+        int[] idx = new int[n];
         boolean[] in = new boolean[n];
         while (true) {
             Arrays.fill(in, false);
-            for (int c : chosen) {
-                in[c] = true;
+            for (int c = 0; c < k; c++) {
+                idx[c] = chosen[c];
+                in[chosen[c]] = true;
             }
-            double u = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (in[i] && !in[j]) {
-                        u += pooled[i] > pooled[j] ? 1 : pooled[i] == pooled[j] ? 0.5 : 0;
-                    }
+            for (int i = 0, rest = k; i < n; i++) {
+                if (!in[i]) {
+                    idx[rest++] = i;
                 }
             }
-            out[at++] = Math.abs(u - centre);
+            out[at++] = Math.abs(splitU(pooled, idx, k) - centre);
             int i = k - 1;
             while (i >= 0 && chosen[i] == n - k + i) {
                 i--;
@@ -177,6 +176,7 @@ public final class RankTests {
         }
     }
 
+    /** U of the first {@code k} of {@code idx} against the rest, as indices into {@code pooled}. */
     private static double splitU(double[] pooled, int[] idx, int k) {
         double u = 0;
         for (int i = 0; i < k; i++) {

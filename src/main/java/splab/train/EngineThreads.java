@@ -105,7 +105,7 @@ public final class EngineThreads {
     }
 
     /** Sets the engine and OpenBLAS to one thread until the scope closes. */
-    public static Scope singleThreaded() {
+    private static Scope singleThreaded() {
         int engine = intraOp();
         int blas = NativeBlas.openBlasThreads();
         JniUtils.setNumThreads(1);
@@ -114,7 +114,7 @@ public final class EngineThreads {
     }
 
     /** Restores the thread counts found when it was opened. */
-    public static final class Scope implements AutoCloseable {
+    private static final class Scope implements AutoCloseable {
         private final int engine;
         private final int blas;
 
