@@ -2,6 +2,7 @@ package splab.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,10 +34,21 @@ public final class Claim2Section {
             report.paragraph(sentence);
         }
         List<List<String>> rows = new ArrayList<>();
+        Map<String, Integer> undefined = new LinkedHashMap<>();
         for (Claim2Verdict.Comparison x : comparisons) {
+            if (x.difference().n() == 0) {
+                undefined.merge(x.layer(), 1, Integer::sum);
+                continue;
+            }
             rows.add(List.of("`" + x.layer() + "`", x.question(), x.a() + " - " + x.b(), x.difference().describe()));
         }
         report.table(List.of("layer", "question", "difference", "mean [95% interval], graphs, sign test"), rows);
+        if (!undefined.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            undefined.forEach((layer, count) -> parts.add(count + " at `" + layer + "`"));
+            report.paragraph("Left out of the table: comparisons with no graph where both values are defined ("
+                    + String.join(", ", parts) + "); claim2/comparisons.csv lists them.");
+        }
         report.paragraph("Alignment at `" + c.paperLayer() + "` by number of nodes n (normalized: (a - chance)/(1 - chance), "
                 + "0 at chance, 1 at perfect alignment).");
         report.table(List.of("n", "graphs", "trained", "endpoint sums (matched)", "token embeddings", "chance",
