@@ -103,8 +103,7 @@ public final class Claim2Verdict {
             return "Spectral beyond incidence: **not shown** at this layer: the part outside the incidence span is not shown "
                     + "to follow the eigenvectors (below). Inside the span the representations are endpoint sums x_u + x_v, and "
                     + "their node codes x are **more spectral than the embedding table's rows** (both intervals above zero). "
-                    + "Intervals are over the graphs of this one "
-                    + "trained model, not over training seeds.";
+                    + "Intervals are over the graphs of this one trained model, not over training seeds.";
         }
         return "Spectral beyond incidence: **not shown** at this layer (at least one interval reaches zero or lies below it): "
                 + "the alignment is what endpoint sums alone would give, or less.";
